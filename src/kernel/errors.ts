@@ -1,0 +1,53 @@
+/**
+ * The small error vocabulary shared by every module. Expected failures carry a stable
+ * machine code, an HTTP status and a message in both UI languages; anything else is an
+ * unexpected error, logged with the request id and shown generically.
+ */
+export type Bilingual = { zh: string; en: string };
+
+export const ERROR_CATALOG = {
+  VALIDATION_FAILED: { status: 400, zh: '输入不符合要求', en: 'The input is invalid' },
+  MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_LOCKED: { status: 423, zh: '登录失败次数过多，账户已临时锁定，请稍后再试', en: 'Too many failed sign-ins; the account is temporarily locked' },
+  AUTH_TOTP_REQUIRED: { status: 401, zh: '请输入动态验证码', en: 'A one-time code is required' },
+  AUTH_TOTP_INVALID: { status: 401, zh: '动态验证码错误', en: 'The one-time code is wrong' },
+  AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '首次登录请先修改密码', en: 'Change your password before continuing' },
+  AUTH_PASSWORD_WEAK: { status: 400, zh: '新密码不符合强度要求', en: 'The new password is too weak' },
+  AUTH_PASSWORD_REUSED: { status: 400, zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  AUTH_DISABLED: { status: 403, zh: '账户已停用', en: 'The account is disabled' },
+  CSRF_INVALID: { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and retry' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  OUT_OF_SCOPE: { status: 404, zh: '记录不存在或不在您的管辖范围内', en: 'Not found or outside your organisation' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
+  CONFLICT: { status: 409, zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact an administrator with the request id' },
+} as const satisfies Record<string, Bilingual & { status: number }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export type ErrorDetail = { field?: string; issue: string; message?: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetail[] | undefined;
+  readonly messages: Bilingual;
+
+  constructor(code: ErrorCode, details?: ErrorDetail[], override?: Partial<Bilingual>) {
+    const entry = ERROR_CATALOG[code];
+    super(override?.en ?? entry.en);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = entry.status;
+    this.details = details;
+    this.messages = { zh: override?.zh ?? entry.zh, en: override?.en ?? entry.en };
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read from the environment once, validated, and frozen. An invalid value
+ * stops the process with one line naming the variable, so operators never chase a stack trace.
+ */
+const portSchema = z.coerce.number().int().min(0).max(65535);
+const boolSchema = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  XIAOBAO_PORT: portSchema.default(3000),
+  XIAOBAO_HOST: z.string().min(1).default('127.0.0.1'),
+  XIAOBAO_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  XIAOBAO_PUBLIC_URL: z.url().optional(),
+  XIAOBAO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  XIAOBAO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  XIAOBAO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  XIAOBAO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  XIAOBAO_TRUST_PROXY: boolSchema.default(false),
+  XIAOBAO_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  XIAOBAO_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  XIAOBAO_LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  XIAOBAO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  XIAOBAO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  sessionSecret: string;
+  role: 'all' | 'web' | 'worker';
+  logLevel: z.infer<typeof EnvSchema>['XIAOBAO_LOG_LEVEL'];
+  trustProxy: boolean;
+  sessionTtlMs: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  /** Secure cookies only when the public URL is https (behind TLS). */
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** A missing secret is generated once and kept in the data directory, so restarts keep sessions. */
+const loadOrCreateSecret = (dataDir: string): string => {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+};
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config => {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`配置错误 / invalid configuration: ${name}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(overrides.dataDir ?? e.XIAOBAO_DATA_DIR);
+  const port = overrides.port ?? e.XIAOBAO_PORT;
+  const publicUrl = overrides.publicUrl ?? e.XIAOBAO_PUBLIC_URL ?? `http://localhost:${port}`;
+  const config: Config = {
+    port,
+    host: e.XIAOBAO_HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    smtpUrl: e.XIAOBAO_SMTP_URL,
+    sessionSecret: e.XIAOBAO_SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    role: e.XIAOBAO_ROLE,
+    logLevel: e.XIAOBAO_LOG_LEVEL,
+    trustProxy: e.XIAOBAO_TRUST_PROXY,
+    sessionTtlMs: e.XIAOBAO_SESSION_TTL_HOURS * 3600_000,
+    loginMaxFailures: e.XIAOBAO_LOGIN_MAX_FAILURES,
+    loginLockMs: e.XIAOBAO_LOGIN_LOCK_MINUTES * 60_000,
+    rateLimitPerMinute: e.XIAOBAO_RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.XIAOBAO_BODY_LIMIT_BYTES,
+    secureCookies: publicUrl.startsWith('https://'),
+    ...overrides,
+  };
+  return Object.freeze(config);
+};

@@ -1,0 +1,34 @@
+import type { Actor } from '../../kernel/actor.ts';
+import { type AuditEntry, writeAudit } from '../audit/audit.ts';
+import { type EventDispatcher, recordEvent } from '../events/events.ts';
+import type { Db, Tx } from './schema.ts';
+
+/**
+ * Every mutation runs through here: one transaction holding the change, its audit record and
+ * its domain events. Events are delivered only after the commit.
+ */
+export type UnitOfWork = {
+  tx: Tx;
+  actor: Actor;
+  audit: (entry: AuditEntry) => Promise<void>;
+  emit: (name: string, payload: Record<string, unknown>) => Promise<void>;
+};
+
+export type Platform = { db: Db; dispatcher: EventDispatcher };
+
+export const inTransaction = async <T>(p: Platform, actor: Actor, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> => {
+  let emitted = false;
+  const result = await p.db.transaction().execute((tx) =>
+    fn({
+      tx,
+      actor,
+      audit: (entry) => writeAudit(tx, actor, entry),
+      emit: async (name, payload) => {
+        emitted = true;
+        await recordEvent(tx, actor, name, payload);
+      },
+    }),
+  );
+  if (emitted) void p.dispatcher.kick().catch(() => {});
+  return result;
+};

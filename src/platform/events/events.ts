@@ -1,0 +1,107 @@
+import type { Actor } from '../../kernel/actor.ts';
+import { sql } from 'kysely';
+import type { Db, Executor, Tx } from '../db/schema.ts';
+
+/**
+ * Domain events go through an outbox: `recordEvent` writes the event in the same transaction
+ * as the change, and the dispatcher delivers committed events to subscribers afterwards. A
+ * crash between commit and delivery loses nothing: undelivered rows are picked up on the next
+ * kick or sweep, by whichever process gets there first (SKIP LOCKED).
+ */
+export type DomainEvent = { id: number; name: string; payload: Record<string, unknown>; actorId: string | null; requestId: string; at: Date };
+
+export type Subscriber = {
+  name: string;
+  events: string[];
+  /** Runs inside the dispatcher's transaction: writes commit together with the delivery mark. */
+  handle: (event: DomainEvent, tx: Tx) => Promise<void>;
+};
+
+export const recordEvent = async (tx: Executor, actor: Actor, name: string, payload: Record<string, unknown>): Promise<void> => {
+  await tx
+    .insertInto('domain_events')
+    .values({ name, payload: JSON.stringify(payload), actor_id: actor.userId, request_id: actor.requestId })
+    .execute();
+};
+
+const MAX_ATTEMPTS = 10;
+
+export class EventDispatcher {
+  #subscribers: Subscriber[] = [];
+  #running: Promise<void> | null = null;
+  #again = false;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  subscribe(...subs: Subscriber[]): void {
+    this.#subscribers.push(...subs);
+  }
+
+  /** Deliver pending events soon; coalesces concurrent kicks into one pass. */
+  kick(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      do {
+        this.#again = false;
+        while ((await this.dispatchBatch()) > 0) {}
+      } while (this.#again);
+    })().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  /** Periodic sweep for events committed by other processes or left by a crash. */
+  start(intervalMs = 2000): void {
+    this.#timer = setInterval(() => void this.kick().catch(() => {}), intervalMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#running?.catch(() => {});
+  }
+
+  async dispatchBatch(limit = 100): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const rows = await tx
+        .selectFrom('domain_events')
+        .selectAll()
+        .where('dispatched_at', 'is', null)
+        .where('attempts', '<', MAX_ATTEMPTS)
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      let delivered = 0;
+      for (const r of rows) {
+        const event: DomainEvent = { id: r.id, name: r.name, payload: r.payload, actorId: r.actor_id, requestId: r.request_id, at: r.at };
+        const errors: string[] = [];
+        for (const s of this.#subscribers.filter((s) => s.events.includes(r.name) || s.events.includes('*'))) {
+          // A failing subscriber must not poison the batch's transaction.
+          await sql`savepoint xb_subscriber`.execute(tx);
+          try {
+            await s.handle(event, tx);
+            await sql`release savepoint xb_subscriber`.execute(tx);
+          } catch (e) {
+            await sql`rollback to savepoint xb_subscriber`.execute(tx);
+            errors.push(`${s.name}: ${(e as Error).message}`);
+          }
+        }
+        await tx
+          .updateTable('domain_events')
+          .set(errors.length ? { attempts: r.attempts + 1, last_error: errors.join('; ') } : { dispatched_at: new Date(), attempts: r.attempts + 1 })
+          .where('id', '=', r.id)
+          .execute();
+        if (errors.length === 0) delivered++;
+      }
+      // Failed events wait for the next sweep instead of being retried in a tight loop.
+      return delivered;
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { identityPages } from '../../modules/identity/web/index.ts';
+import type { WebPage } from './nav.ts';
+
+const homePage: WebPage = {
+  path: '',
+  labelKey: 'nav.home',
+  icon: HomeOutlined,
+  testId: 'nav-home',
+  component: lazy(() => import('./home-page.tsx').then((m) => ({ default: m.HomePage }))),
+};
+
+/** Every page of the web app in menu order; modules add theirs here as they are built. */
+export const pages: WebPage[] = [homePage, ...identityPages];

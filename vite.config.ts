@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const vendor = (packages: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${packages})[\\\\/]`);
+
+export default defineConfig({
+  root: `${repoRoot}src/web`,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: `${repoRoot}dist/web`,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Vendor groups keep any single chunk reasonable and cache well across releases;
+        // `codeSplitting.groups` is Rolldown's successor to Rollup's `manualChunks`.
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: vendor('echarts|zrender'), priority: 30 },
+            { name: 'antd', test: vendor('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|stylis'), priority: 20 },
+            { name: 'react', test: vendor('react|react-dom|react-router|scheduler|cookie|set-cookie-parser'), priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
