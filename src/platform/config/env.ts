@@ -69,7 +69,9 @@ const loadOrCreateSecret = (dataDir: string): string => {
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config => {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable means "not set" (as in shell `VAR= cmd`).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');

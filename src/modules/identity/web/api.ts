@@ -21,8 +21,9 @@ import {
 export type LoginRequest = z.input<typeof ZLoginRequest>;
 export type ChangePasswordRequest = z.input<typeof ZChangePasswordRequest>;
 export type CreateUserRequest = z.input<typeof ZCreateUserRequest>;
-export type UserListQuery = Partial<z.input<typeof ZUserListQuery>>;
-export type AuditQuery = Partial<z.input<typeof ZAuditQuery>>;
+type Paging = { page?: number; pageSize?: number };
+export type UserListQuery = Omit<z.input<typeof ZUserListQuery>, keyof Paging> & Paging;
+export type AuditQuery = Omit<z.input<typeof ZAuditQuery>, keyof Paging> & Paging;
 export type UserPage = z.infer<typeof ZUserPage>;
 export type AuditPage = z.infer<typeof ZAuditPage>;
 export type AuditRecord = AuditPage['items'][number];
