@@ -2,14 +2,7 @@
  * Who is acting. Built once per request by the HTTP layer (or by the CLI / a job for
  * system actions) and passed to every use case, policy and scoped query.
  */
-export type RoleCode =
-  | 'system_admin'
-  | 'cp_admin'
-  | 'complaint_handler'
-  | 'frontline_staff'
-  | 'inspector'
-  | 'leadership'
-  | 'auditor';
+export type RoleCode = 'system_admin' | 'cp_admin' | 'complaint_handler' | 'frontline_staff' | 'inspector' | 'leadership' | 'auditor';
 
 export type Actor = {
   kind: 'user' | 'system';

@@ -4,5 +4,10 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export const fixedClock = (start: Date): Clock & { advance(ms: number): void } => {
   let t = start.getTime();
-  return { now: () => new Date(t), advance: (ms) => { t += ms; } };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 };

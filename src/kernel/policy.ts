@@ -22,8 +22,7 @@ export const permissionsOf = (roles: readonly RoleCode[]): string[] => {
   return [...out].sort();
 };
 
-export const hasPermission = (actor: Actor, permission: string): boolean =>
-  actor.kind === 'system' || actor.roles.some((r) => grants.get(r)?.has(permission));
+export const hasPermission = (actor: Actor, permission: string): boolean => actor.kind === 'system' || actor.roles.some((r) => grants.get(r)?.has(permission));
 
 export const requirePermission = (actor: Actor, permission: string): void => {
   if (!hasPermission(actor, permission)) throw new AppError('FORBIDDEN', [{ issue: 'missing_permission', message: permission }]);
@@ -42,5 +41,5 @@ export const allowedActions = <T>(policy: Policy<T>, actor: Actor, obj: T): stri
 
 export const authorize = <T>(policy: Policy<T>, action: keyof Policy<T> & string, actor: Actor, obj: T): void => {
   const rule = policy[action];
-  if (!rule || !rule(actor, obj)) throw new AppError('FORBIDDEN', [{ issue: 'policy_denied', message: action }]);
+  if (!rule?.(actor, obj)) throw new AppError('FORBIDDEN', [{ issue: 'policy_denied', message: action }]);
 };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Clock } from '../kernel/clock.ts';
 import type { RoleCode } from '../kernel/actor.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Config } from './config/env.ts';
 import type { DbHandle } from './db/client.ts';
 import type { MigrationSet } from './db/migrate.ts';

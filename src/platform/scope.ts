@@ -12,9 +12,11 @@ export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\
 
 export const isPathInScope = (actor: Actor, orgPath: string): boolean => orgPath.startsWith(actor.orgPath);
 
-// biome-ignore lint/suspicious/noExplicitAny: works for any table that has an org_path column
-export const inScope = (actor: Actor, column = 'org_path') => (eb: ExpressionBuilder<any, any>) =>
-  eb(eb.ref(column), 'like', `${escapeLike(actor.orgPath)}%`);
+export const inScope =
+  (actor: Actor, column = 'org_path') =>
+  // biome-ignore lint/suspicious/noExplicitAny: works for any table that has an org_path column
+  (eb: ExpressionBuilder<any, any>) =>
+    eb(eb.ref(column), 'like', `${escapeLike(actor.orgPath)}%`);
 
 /** Out-of-scope records are reported as not found, so their existence does not leak. */
 export const assertInScope = (actor: Actor, record: { org_path: string } | undefined | null): void => {

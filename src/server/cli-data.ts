@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { verifyAuditChain } from '../platform/audit/verify.ts';
 import type { Config } from '../platform/config/env.ts';
 import { openDatabase, openPglite } from '../platform/db/client.ts';
-import { verifyAuditChain } from '../platform/audit/verify.ts';
 import { acquireDataDirLock } from './data-lock.ts';
 import { bootRuntime, seedDemoIfEmpty } from './runtime.ts';
 
@@ -25,14 +25,17 @@ const pgTool = (tool: 'pg_dump' | 'pg_restore', args: string[]) => {
 };
 
 export const registerDataCommands = (program: Command, config: () => Config): void => {
-  program.command('migrate').description('执行数据库迁移 / apply migrations').action(async () => {
-    const c = config();
-    await withLock(c, async () => {
-      const rt = await bootRuntime(c, { role: 'none', logger: false });
-      console.log(`已迁移 migrated: ${rt.handle.describe}`);
-      await rt.close();
+  program
+    .command('migrate')
+    .description('执行数据库迁移 / apply migrations')
+    .action(async () => {
+      const c = config();
+      await withLock(c, async () => {
+        const rt = await bootRuntime(c, { role: 'none', logger: false });
+        console.log(`已迁移 migrated: ${rt.handle.describe}`);
+        await rt.close();
+      });
     });
-  });
 
   program
     .command('seed')
@@ -78,7 +81,10 @@ export const registerDataCommands = (program: Command, config: () => Config): vo
           console.log(`原数据目录已保留 previous data kept at ${aside}`);
         }
         const handle = await openPglite(dir, new Blob([readFileSync(file)]));
-        const n = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+        const n = await handle.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst();
         await handle.close();
         console.log(`已恢复 restored from ${file} (audit records: ${n?.n ?? 0})`);
       });

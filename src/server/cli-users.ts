@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { systemActor, type RoleCode } from '../kernel/actor.ts';
+import { type RoleCode, systemActor } from '../kernel/actor.ts';
 import { ROLE_CODES } from '../modules/identity/contract.ts';
 import { createUser } from '../modules/identity/index.ts';
 import type { Config } from '../platform/config/env.ts';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { systemClock, type Clock } from '../kernel/clock.ts';
+import { type Clock, systemClock } from '../kernel/clock.ts';
 import { grantPermissions } from '../kernel/policy.ts';
 import { createAuthenticator } from '../modules/identity/index.ts';
 import type { Config } from '../platform/config/env.ts';

@@ -24,12 +24,20 @@ export const ORG_TYPE_LABELS: Record<z.infer<typeof ZOrgType>, { zh: string; en:
   department: { zh: '部门', en: 'Department' },
 };
 
-const username = z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
 
 export const ZLoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 
 export const ZChangePasswordRequest = z.strictObject({
@@ -101,7 +109,11 @@ export const ZCreateUserRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(64),
   orgId: z.uuid(),
   roles: z.array(ZRole).min(1).max(ROLE_CODES.length),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, 'a mainland mobile number')
+    .optional(),
   email: z.email().max(254).optional(),
   employeeNo: z.string().trim().max(32).optional(),
 });

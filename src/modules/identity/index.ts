@@ -22,7 +22,7 @@ export const identityModule: ModuleDefinition = {
   },
 };
 
+export { IDENTITY_PERMISSIONS } from './server/policy.ts';
+export { DEMO_PASSWORD } from './server/seed-demo.ts';
 export { createAuthenticator } from './server/sessions.ts';
 export { createUser } from './server/use-cases/create-user.ts';
-export { DEMO_PASSWORD } from './server/seed-demo.ts';
-export { IDENTITY_PERMISSIONS } from './server/policy.ts';

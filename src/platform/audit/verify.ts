@@ -1,9 +1,7 @@
 import type { Db } from '../db/schema.ts';
 import { type AuditRecordContent, GENESIS_HASH, hashRecord } from './audit.ts';
 
-export type VerifyResult =
-  | { ok: true; records: number }
-  | { ok: false; records: number; firstBadSeq: number; reason: 'content_altered' | 'chain_broken' };
+export type VerifyResult = { ok: true; records: number } | { ok: false; records: number; firstBadSeq: number; reason: 'content_altered' | 'chain_broken' };
 
 /**
  * Walks the chain in order. A record whose stored hash does not match its content was

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -8,9 +8,7 @@ import { z } from 'zod';
  * stops the process with one line naming the variable, so operators never chase a stack trace.
  */
 const portSchema = z.coerce.number().int().min(0).max(65535);
-const boolSchema = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const boolSchema = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const EnvSchema = z.object({
   XIAOBAO_PORT: portSchema.default(3000),
@@ -29,10 +27,19 @@ const EnvSchema = z.object({
   XIAOBAO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   XIAOBAO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XIAOBAO_TRUST_PROXY: boolSchema.default(false),
-  XIAOBAO_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  XIAOBAO_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   XIAOBAO_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  XIAOBAO_LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  XIAOBAO_LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   XIAOBAO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  XIAOBAO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   XIAOBAO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 });
 
@@ -51,6 +58,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMs: number;
   rateLimitPerMinute: number;
+  /** Sign-in attempts per client IP per minute (on top of the per-account lockout). */
+  loginRatePerMinute: number;
   bodyLimitBytes: number;
   /** Secure cookies only when the public URL is https (behind TLS). */
   secureCookies: boolean;
@@ -96,6 +105,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: e.XIAOBAO_LOGIN_MAX_FAILURES,
     loginLockMs: e.XIAOBAO_LOGIN_LOCK_MINUTES * 60_000,
     rateLimitPerMinute: e.XIAOBAO_RATE_LIMIT_PER_MINUTE,
+    loginRatePerMinute: e.XIAOBAO_LOGIN_RATE_PER_MINUTE,
     bodyLimitBytes: e.XIAOBAO_BODY_LIMIT_BYTES,
     secureCookies: publicUrl.startsWith('https://'),
     ...overrides,

@@ -60,8 +60,7 @@ export const openPglite = async (dir: string, loadDataDir?: Blob): Promise<DbHan
 
 export const openPostgres = async (url: string, max = 10): Promise<DbHandle> => {
   const typeParsers = {
-    getTypeParser: (oid: number, format?: string) =>
-      oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+    getTypeParser: (oid: number, format?: string) => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')),
   };
   const pool = new pg.Pool({ connectionString: url, max, types: typeParsers as never });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -5,7 +5,6 @@ import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
  * (`declare module '.../schema.ts' { interface Database { … } }`) in its own db/ folder,
  * so the platform never imports a module and modules never see each other's tables.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: filled by module augmentation
 export interface Database extends PlatformTables {}
 
 /** timestamptz; optional on insert because every such column has a default or is set by the writer. */

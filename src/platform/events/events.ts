@@ -1,5 +1,5 @@
-import type { Actor } from '../../kernel/actor.ts';
 import { sql } from 'kysely';
+import type { Actor } from '../../kernel/actor.ts';
 import type { Db, Executor, Tx } from '../db/schema.ts';
 
 /**

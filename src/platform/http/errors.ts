@@ -52,7 +52,8 @@ const toAppError = (err: FastifyError): AppError => {
   if (err.statusCode === 429) return new AppError('RATE_LIMITED');
   if (err.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (err.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('VALIDATION_FAILED', [{ issue: err.code ?? 'bad_request', message: err.message }]);
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return new AppError('VALIDATION_FAILED', [{ issue: err.code ?? 'bad_request', message: err.message }]);
   return new AppError('INTERNAL');
 };
 

@@ -25,12 +25,18 @@ export const maskEmail = (v: string): string => {
 export const mask = (kind: PiiKind, v: string | null | undefined): string | null => {
   if (v === null || v === undefined || v === '') return v ?? null;
   switch (kind) {
-    case 'phone': return maskPhone(v);
-    case 'idNumber': return maskIdNumber(v);
-    case 'card': return maskCard(v);
-    case 'name': return maskName(v);
-    case 'email': return maskEmail(v);
-    case 'secret': return '[REDACTED]';
+    case 'phone':
+      return maskPhone(v);
+    case 'idNumber':
+      return maskIdNumber(v);
+    case 'card':
+      return maskCard(v);
+    case 'name':
+      return maskName(v);
+    case 'email':
+      return maskEmail(v);
+    case 'secret':
+      return '[REDACTED]';
   }
 };
 

@@ -2,24 +2,16 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../kernel/errors.ts';
 import type { HttpApp } from '../../../platform/module.ts';
-import {
-  ZChangePasswordRequest,
-  ZLoginRequest,
-  ZOk,
-  ZSessionResponse,
-  ZSwitchOrgRequest,
-  ZTotpConfirmRequest,
-  ZTotpSetupResponse,
-} from '../contract.ts';
+import { ZChangePasswordRequest, ZLoginRequest, ZOk, ZSessionResponse, ZSwitchOrgRequest, ZTotpConfirmRequest, ZTotpSetupResponse } from '../contract.ts';
 import type { IdentityDeps } from './deps.ts';
 import { clearSessionCookie, setSessionCookie } from './sessions.ts';
 import { changePassword } from './use-cases/change-password.ts';
 import { getSessionView } from './use-cases/get-session-view.ts';
 import { setLocale } from './use-cases/set-locale.ts';
+import { confirmTotp, setUpTotp } from './use-cases/set-up-totp.ts';
 import { signIn } from './use-cases/sign-in.ts';
 import { signOut } from './use-cases/sign-out.ts';
 import { switchOrg } from './use-cases/switch-org.ts';
-import { confirmTotp, setUpTotp } from './use-cases/set-up-totp.ts';
 
 const tags = ['auth 认证'];
 
@@ -33,7 +25,7 @@ export const registerAuthRoutes = (app: HttpApp, deps: IdentityDeps): void => {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: 60_000 } },
+      config: { public: true, rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: 60_000 } },
       schema: { tags, summary: '登录 Sign in', body: ZLoginRequest, response: { 200: ZSessionResponse } },
     },
     async (req, reply) => {

@@ -6,11 +6,7 @@ export type IdentityDeps = ModuleDeps;
 /** Request facts a sign-in needs before there is an actor. */
 export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string };
 
-export const actorForUser = (
-  u: { id: string; username: string },
-  m: { org_id: string; org_path: string; roles: RoleCode[] },
-  meta: RequestMeta,
-): Actor => ({
+export const actorForUser = (u: { id: string; username: string }, m: { org_id: string; org_path: string; roles: RoleCode[] }, meta: RequestMeta): Actor => ({
   kind: 'user',
   userId: u.id,
   username: u.username,

@@ -1,5 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
 import { randomInt } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
 
 /**
  * argon2id with OWASP's second recommended profile (19 MiB, t=2, p=1): ~30–60 ms per hash

@@ -1,4 +1,4 @@
-import { systemActor, type RoleCode } from '../../../kernel/actor.ts';
+import { type RoleCode, systemActor } from '../../../kernel/actor.ts';
 import { inTransaction } from '../../../platform/db/unit-of-work.ts';
 import type { DemoSeedContext } from '../../../platform/module.ts';
 import { createOrg } from './use-cases/create-org.ts';
@@ -49,14 +49,25 @@ const USERS: DemoUser[] = [
   { username: 'auditor01', name: '钱进', org: 'CC-ICD', roles: ['auditor'] },
   { username: 'risk01', name: '冯雪（风险管理部）', org: 'CC-RMD', roles: ['inspector'] },
   { username: 'ops01', name: '何平（运营管理部）', org: 'CC-OPS', roles: ['frontline_staff'] },
-  { username: 'cp.ng', name: '张伟（南关支行消保专员）', org: 'CC-NG', roles: ['cp_admin', 'complaint_handler'], extra: [{ org: 'CC-CY', roles: ['complaint_handler'] }] },
+  {
+    username: 'cp.ng',
+    name: '张伟（南关支行消保专员）',
+    org: 'CC-NG',
+    roles: ['cp_admin', 'complaint_handler'],
+    extra: [{ org: 'CC-CY', roles: ['complaint_handler'] }],
+  },
   { username: 'cp.cy', name: '杨帆（朝阳支行消保专员）', org: 'CC-CY', roles: ['cp_admin', 'complaint_handler'] },
   { username: 'cp.kc', name: '黄蕾（宽城支行消保专员）', org: 'CC-KC', roles: ['complaint_handler'] },
   { username: 'cp.gx', name: '林涛（高新支行消保专员）', org: 'CC-GX', roles: ['complaint_handler'] },
   ...Array.from({ length: 10 }, (_, i): DemoUser => {
     const sb = SUB_BRANCHES[i % 8] as (typeof SUB_BRANCHES)[number];
     const n = String(i + 1).padStart(2, '0');
-    return { username: `staff.outlet${n}`, name: `${['徐', '高', '罗', '谢', '韩', '唐', '曹', '许', '邓', '萧'][i]}${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i]}（大堂经理）`, org: `CC-${sb[0]}-${(i >= 8 ? 2 : 1)}`, roles: ['frontline_staff'] };
+    return {
+      username: `staff.outlet${n}`,
+      name: `${['徐', '高', '罗', '谢', '韩', '唐', '曹', '许', '邓', '萧'][i]}${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i]}（大堂经理）`,
+      org: `CC-${sb[0]}-${i >= 8 ? 2 : 1}`,
+      roles: ['frontline_staff'],
+    };
   }),
   { username: 'newbie', name: '新员工（首次登录）', org: 'CC-NG-1', roles: ['frontline_staff'], mustChange: true },
 ];
@@ -67,7 +78,14 @@ export const seedIdentityDemo = async (ctx: DemoSeedContext): Promise<{ users: {
   await inTransaction(ctx, actor, async (uow) => {
     const add = async (key: string, input: Parameters<typeof createOrg>[1]) => ids.set(key, (await createOrg(uow, input)).id);
     await add('HQ', { code: 'HQ', name: '星河银行总行', nameEn: 'Xinghe Bank Head Office', type: 'head_office', parentId: null });
-    await add('CC', { code: 'CC', name: '星河银行长春分行', nameEn: 'Changchun Branch', type: 'branch', parentId: ids.get('HQ') as string, address: '长春市南关区人民大街 1688 号' });
+    await add('CC', {
+      code: 'CC',
+      name: '星河银行长春分行',
+      nameEn: 'Changchun Branch',
+      type: 'branch',
+      parentId: ids.get('HQ') as string,
+      address: '长春市南关区人民大街 1688 号',
+    });
     for (const [i, [code, name, en]] of DEPARTMENTS.entries()) {
       await add(`CC-${code}`, { code: `CC-${code}`, name, nameEn: en, type: 'department', parentId: ids.get('CC') as string, sort: 100 + i });
     }

@@ -61,7 +61,19 @@ export const createAuthenticator =
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 's.user_id').onRef('m.org_id', '=', 's.active_org_id'))
-      .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 's.active_org_id', 'u.id as user_id', 'u.username', 'u.disabled', 'u.must_change_password', 'm.org_path', 'm.roles'])
+      .select([
+        's.id',
+        's.csrf_token',
+        's.expires_at',
+        's.last_seen_at',
+        's.active_org_id',
+        'u.id as user_id',
+        'u.username',
+        'u.disabled',
+        'u.must_change_password',
+        'm.org_path',
+        'm.roles',
+      ])
       .where('s.id', '=', sessionIdOf(token))
       .executeTakeFirst();
     const now = new Date();

@@ -14,7 +14,12 @@ export const listAuditLog = async (db: Db, actor: Actor, q: z.infer<typeof ZAudi
   if (q.actor) base = base.where('actor_name', 'ilike', `%${escapeLike(q.actor)}%`);
   if (q.targetType) base = base.where('target_type', '=', q.targetType);
   const [{ total } = { total: 0 }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await base.selectAll().orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   return {
     total: Number(total),
     items: rows.map((r) => ({

@@ -27,7 +27,22 @@ export const listUsers = async (db: Db, actor: Actor, q: z.infer<typeof ZUserLis
 
   const [{ total } = { total: 0 }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
-    .select(['u.id', 'u.username', 'u.display_name', 'u.employee_no', 'u.phone', 'u.email', 'u.org_id', 'u.org_path', 'o.name as org_name', 'm.roles', 'u.disabled', 'u.locked_until', 'u.must_change_password', 'u.last_login_at'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.employee_no',
+      'u.phone',
+      'u.email',
+      'u.org_id',
+      'u.org_path',
+      'o.name as org_name',
+      'm.roles',
+      'u.disabled',
+      'u.locked_until',
+      'u.must_change_password',
+      'u.last_login_at',
+    ])
     .orderBy('u.org_path')
     .orderBy('u.username')
     .limit(q.pageSize)

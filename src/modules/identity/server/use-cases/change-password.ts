@@ -1,5 +1,5 @@
-import { AppError } from '../../../../kernel/errors.ts';
 import type { Actor } from '../../../../kernel/actor.ts';
+import { AppError } from '../../../../kernel/errors.ts';
 import { inTransaction } from '../../../../platform/db/unit-of-work.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from '../passwords.ts';

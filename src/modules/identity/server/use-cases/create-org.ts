@@ -24,7 +24,17 @@ export const createOrg = async ({ tx, actor, audit }: UnitOfWork & { actor: Acto
   if (!PARENT_TYPES[input.type].includes(parent?.type ?? null)) throw new AppError('VALIDATION_FAILED', [{ field: 'type', issue: 'invalid_parent_type' }]);
   const id = newId();
   const path = `${parent?.path ?? '/'}${id}/`;
-  const row = { id, code: input.code, name: input.name, name_en: input.nameEn ?? null, type: input.type, parent_id: parent?.id ?? null, path, sort: input.sort ?? 0, address: input.address ?? null };
+  const row = {
+    id,
+    code: input.code,
+    name: input.name,
+    name_en: input.nameEn ?? null,
+    type: input.type,
+    parent_id: parent?.id ?? null,
+    path,
+    sort: input.sort ?? 0,
+    address: input.address ?? null,
+  };
   await tx.insertInto('orgs').values(row).execute();
   await audit({ action: 'org.created', targetType: 'org', targetId: id, after: row });
   return { id, path };

@@ -37,7 +37,11 @@ export const createUser = async (deps: IdentityDeps, actor: Actor, input: Create
     if (!path) throw new AppError('VALIDATION_FAILED', [{ field: 'body.orgId', issue: 'unknown_org' }]);
     assertInScope(actor, { org_path: path });
   }
-  const taken = await deps.db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase())).executeTakeFirst();
+  const taken = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase()))
+    .executeTakeFirst();
   if (taken) throw new AppError('CONFLICT', [{ field: 'body.username', issue: 'taken' }]);
 
   const initialPassword = input.password ?? generatePassword();
@@ -58,9 +62,15 @@ export const createUser = async (deps: IdentityDeps, actor: Actor, input: Create
       must_change_password: input.mustChangePassword ?? input.password === undefined,
     };
     await tx.insertInto('users').values(row).execute();
-    await tx.insertInto('memberships').values({ user_id: id, org_id: input.orgId, org_path: scopeOf.get(input.orgId) as string, roles: input.roles, is_primary: true }).execute();
+    await tx
+      .insertInto('memberships')
+      .values({ user_id: id, org_id: input.orgId, org_path: scopeOf.get(input.orgId) as string, roles: input.roles, is_primary: true })
+      .execute();
     for (const m of input.extraMemberships ?? []) {
-      await tx.insertInto('memberships').values({ user_id: id, org_id: m.orgId, org_path: scopeOf.get(m.orgId) as string, roles: m.roles }).execute();
+      await tx
+        .insertInto('memberships')
+        .values({ user_id: id, org_id: m.orgId, org_path: scopeOf.get(m.orgId) as string, roles: m.roles })
+        .execute();
     }
     await audit({ action: 'user.created', targetType: 'user', targetId: id, after: { ...row, roles: input.roles } });
     await emit('identity.user_created', { userId: id, orgId: input.orgId, roles: input.roles });

@@ -1,10 +1,10 @@
 import { TOTP } from 'otpauth';
-import type { RoleCode } from '../../../../kernel/actor.ts';
-import { AppError } from '../../../../kernel/errors.ts';
-import { inTransaction } from '../../../../platform/db/unit-of-work.ts';
-import { writeAudit } from '../../../../platform/audit/audit.ts';
-import { systemActor } from '../../../../kernel/actor.ts';
 import type { z } from 'zod';
+import type { RoleCode } from '../../../../kernel/actor.ts';
+import { systemActor } from '../../../../kernel/actor.ts';
+import { AppError } from '../../../../kernel/errors.ts';
+import { writeAudit } from '../../../../platform/audit/audit.ts';
+import { inTransaction } from '../../../../platform/db/unit-of-work.ts';
 import type { ZLoginRequest } from '../../contract.ts';
 import { actorForUser, type IdentityDeps, type RequestMeta } from '../deps.ts';
 import { burnVerify, verifyPassword } from '../passwords.ts';
@@ -24,12 +24,18 @@ export const signIn = async (
   meta: RequestMeta,
 ): Promise<{ session: NewSession; userId: string; orgId: string }> => {
   const now = deps.clock.now();
-  const user = await deps.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase())).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', input.username.toLowerCase()))
+    .executeTakeFirst();
   const anonymous = { ...systemActor(meta.requestId), username: `login:${input.username.slice(0, 64)}`, ip: meta.ip };
 
   if (!user) {
     await burnVerify(input.password);
-    await deps.db.transaction().execute((tx) => writeAudit(tx, anonymous, { action: 'auth.login_failed', targetType: 'user', note: { reason: 'unknown_user' } }));
+    await deps.db
+      .transaction()
+      .execute((tx) => writeAudit(tx, anonymous, { action: 'auth.login_failed', targetType: 'user', note: { reason: 'unknown_user' } }));
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   const primary = await deps.db.selectFrom('memberships').selectAll().where('user_id', '=', user.id).orderBy('is_primary', 'desc').executeTakeFirstOrThrow();
