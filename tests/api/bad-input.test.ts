@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../support/app.ts';
+import { type Client, createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/db.ts';
 
 describe.each(testDialects())('bad input is refused cleanly on %s', (dialect) => {
@@ -8,8 +8,14 @@ describe.each(testDialects())('bad input is refused cleanly on %s', (dialect) =>
   let orgId: string;
   const counts = async () => {
     const db = t.rt.handle.db;
-    const u = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const a = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const u = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const a = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return { users: u.n, audit: a.n };
   };
 
@@ -30,7 +36,12 @@ describe.each(testDialects())('bad input is refused cleanly on %s', (dialect) =>
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().details).toContainEqual(expect.objectContaining({ field: 'body.username', issue: 'invalid_type' }));
 
-    const unknown = await admin.request('POST', '/api/v1/users', { username: 'ok.name', displayName: 'x', orgId, roles: ['frontline_staff'], isAdmin: true }, { 'x-locale': 'en-US' });
+    const unknown = await admin.request(
+      'POST',
+      '/api/v1/users',
+      { username: 'ok.name', displayName: 'x', orgId, roles: ['frontline_staff'], isAdmin: true },
+      { 'x-locale': 'en-US' },
+    );
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The input is invalid' });
     expect(unknown.json().details[0].field).toBe('body.isAdmin');
@@ -62,7 +73,12 @@ describe.each(testDialects())('bad input is refused cleanly on %s', (dialect) =>
     const before = await counts();
     const dup = await admin.post('/api/v1/users', { username: 'HANDLER01', displayName: '重复', orgId, roles: ['frontline_staff'] });
     expect(dup.statusCode).toBe(409);
-    const badOrg = await admin.post('/api/v1/users', { username: 'ghost', displayName: 'x', orgId: '00000000-0000-4000-8000-000000000000', roles: ['frontline_staff'] });
+    const badOrg = await admin.post('/api/v1/users', {
+      username: 'ghost',
+      displayName: 'x',
+      orgId: '00000000-0000-4000-8000-000000000000',
+      roles: ['frontline_staff'],
+    });
     expect(badOrg.statusCode).toBe(400);
     const badPhone = await admin.post('/api/v1/users', { username: 'ghost2', displayName: 'x', orgId, roles: ['frontline_staff'], phone: '12345' });
     expect(badPhone.statusCode).toBe(400);

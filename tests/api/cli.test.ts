@@ -11,7 +11,11 @@ import { openPglite } from '../../src/platform/db/client.ts';
 const BIN = fileURLToPath(new URL('../../bin/xiaobao.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'xb-cli-'));
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, XIAOBAO_DATA_DIR: dataDir, DATABASE_URL: '', XIAOBAO_LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, XIAOBAO_DATA_DIR: dataDir, DATABASE_URL: '', XIAOBAO_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 

@@ -36,7 +36,11 @@ const startServer = async (): Promise<ChildProcess> => {
 };
 
 const login = async () => {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Xiaobao@2026' }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Xiaobao@2026' }),
+  });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, csrfToken };
@@ -80,7 +84,10 @@ describe('crash safety of the embedded database', () => {
 
     server = await startServer();
     const s2 = await login();
-    const found = (await (await fetch(`${base}/api/v1/users?q=crash.&pageSize=100`, { headers: { cookie: s2.cookie } })).json()) as { items: { username: string }[]; total: number };
+    const found = (await (await fetch(`${base}/api/v1/users?q=crash.&pageSize=100`, { headers: { cookie: s2.cookie } })).json()) as {
+      items: { username: string }[];
+      total: number;
+    };
     const present = new Set(found.items.map((u) => u.username));
     expect(found.total).toBeGreaterThanOrEqual(acknowledged.length);
     expect(acknowledged.filter((u) => !present.has(u))).toEqual([]);

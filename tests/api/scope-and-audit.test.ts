@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/verify.ts';
-import { createTestApp, type Client, type TestApp } from '../support/app.ts';
+import { type Client, createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/db.ts';
 
 type Org = { id: string; code: string };
@@ -55,7 +55,12 @@ describe.each(testDialects())('data scope, masking and the audit chain on %s', (
     expect(reveal.statusCode).toBe(404);
     expect(reveal.json().code).toBe('OUT_OF_SCOPE');
     expect((await outletAdmin.post(`/api/v1/users/${foreign.id}/unlock`)).statusCode).toBe(404);
-    const create = await outletAdmin.post('/api/v1/users', { username: 'intruder', displayName: 'x', orgId: orgs.get('CC-NG-2')?.id, roles: ['frontline_staff'] });
+    const create = await outletAdmin.post('/api/v1/users', {
+      username: 'intruder',
+      displayName: 'x',
+      orgId: orgs.get('CC-NG-2')?.id,
+      roles: ['frontline_staff'],
+    });
     expect(create.statusCode).toBe(404);
     expect((await admin.get('/api/v1/users?q=intruder')).json().total).toBe(0);
     const escalate = await outletAdmin.post('/api/v1/users', { username: 'root2', displayName: 'x', orgId: orgs.get('CC-NG-1')?.id, roles: ['system_admin'] });
@@ -79,7 +84,12 @@ describe.each(testDialects())('data scope, masking and the audit chain on %s', (
 
   it('records a domain event with each user creation and delivers it after commit', async () => {
     await t.rt.deps.dispatcher.kick();
-    const ev = await t.rt.handle.db.selectFrom('domain_events').selectAll().where('name', '=', 'identity.user_created').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const ev = await t.rt.handle.db
+      .selectFrom('domain_events')
+      .selectAll()
+      .where('name', '=', 'identity.user_created')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(ev.payload).toMatchObject({ roles: ['cp_admin'] });
     expect(ev.dispatched_at).not.toBeNull();
   });

@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../src/kernel/clock.ts';
-import type { Dialect } from '../../src/platform/db/client.ts';
-import { loadConfig } from '../../src/platform/config/env.ts';
-import { bootRuntime, type Runtime, seedDemoIfEmpty } from '../../src/server/runtime.ts';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
+import { loadConfig } from '../../src/platform/config/env.ts';
+import type { Dialect } from '../../src/platform/db/client.ts';
+import { bootRuntime, type Runtime, seedDemoIfEmpty } from '../../src/server/runtime.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
 export type TestApp = {
@@ -31,7 +31,13 @@ export const createTestApp = async (dialect: Dialect, opts: { demo?: boolean; cl
     databaseUrl: db.databaseUrl,
     port: 0,
   });
-  const rt = await bootRuntime(config, { role: 'all', jobsMode: opts.jobsMode ?? 'inline', logger: false, handle: db.handle, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const rt = await bootRuntime(config, {
+    role: 'all',
+    jobsMode: opts.jobsMode ?? 'inline',
+    logger: false,
+    handle: db.handle,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   if (opts.demo !== false) await seedDemoIfEmpty(rt, () => {});
   const app = rt.app;
   if (!app) throw new Error('no http app');
