@@ -42,7 +42,7 @@ const AppRoutes = () => (
     >
       {pages.map((page) => {
         const element = (
-          <RequirePermission permission={page.permission}>
+          <RequirePermission key={page.path} permission={page.permission}>
             <page.component />
           </RequirePermission>
         );

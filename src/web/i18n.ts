@@ -11,6 +11,8 @@ export const LOCALES: readonly UiLocale[] = ['zh-CN', 'en-US'];
 const STORAGE_KEY = 'xb_locale';
 const dictionaries: Record<UiLocale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
 
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(zhCN, key);
+
 const isLocale = (v: unknown): v is UiLocale => v === 'zh-CN' || v === 'en-US';
 
 export const translate = (locale: UiLocale, key: MessageKey, vars?: Record<string, string | number>): string => {
@@ -37,6 +39,7 @@ const rememberLocale = (locale: UiLocale) => {
   } catch {
     // Not fatal: the cookie below still carries the choice.
   }
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not yet available in every supported browser.
   document.cookie = `xb_locale=${locale}; path=/; max-age=31536000; samesite=lax`;
   document.documentElement.lang = locale;
   document.title = translate(locale, 'app.name');

@@ -27,10 +27,18 @@ export type DbHandle = {
 // int8 comes back as a JS number on both engines (counts, sequences); ids above 2^53 are not used.
 const INT8 = 20;
 
-export const openPglite = async (dir: string, loadDataDir?: Blob): Promise<DbHandle> => {
+/**
+ * PGlite's default 128 MB of shared buffers is most of its resident memory. The files are
+ * read through the kernel's page cache anyway, so a small buffer pool costs little speed and
+ * keeps an idle embedded server well under 300 MB.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
+export const openPglite = async (dir: string, loadDataDir?: Blob, sharedBuffers = PGLITE_SHARED_BUFFERS): Promise<DbHandle> => {
   mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir, {
     ...(loadDataDir ? { loadDataDir } : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
     extensions: { pg_trgm },
     parsers: { [INT8]: (v: string) => Number(v), [pgliteTypes.NUMERIC]: (v: string) => v },
   });

@@ -22,7 +22,8 @@ export const registerGuards = (app: HttpApp): void => {
   // preValidation: refuse unauthenticated or forged requests before their body is even validated.
   app.addHook('preValidation', async (req, reply) => {
     const cfg = req.routeOptions.config ?? {};
-    if (!req.routeOptions.url) return; // not-found handler
+    // The not-found handler and the web app's static files are not API routes.
+    if (!req.routeOptions.url?.startsWith('/api/')) return;
     if (req.session && !cfg.public && !SAFE_METHODS.has(req.method)) {
       const token = req.headers['x-csrf-token'];
       if (typeof token !== 'string' || token !== req.session.csrfToken) return sendError(req, reply, new AppError('CSRF_INVALID'));

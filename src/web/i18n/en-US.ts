@@ -44,7 +44,10 @@ export const enUS: Dictionary = {
   'cp.current': 'Current password',
   'cp.new': 'New password',
   'cp.confirm': 'Confirm new password',
-  'cp.rules': 'At least 10 characters; mix upper and lower case, digits and symbols, and do not reuse the current password.',
+  'cp.rules':
+    'At least 10 characters from at least three of: upper case, lower case, digits, symbols; must not contain your username or repeat the current password.',
+  'cp.classes': 'Use at least three of: upper case, lower case, digits, symbols',
+  'cp.containsUsername': 'The new password must not contain your username',
   'cp.submit': 'Change password',
   'cp.success': 'Password changed',
   'cp.mismatch': 'The two new passwords differ',
@@ -67,8 +70,7 @@ export const enUS: Dictionary = {
   'security.totp': 'Two-step verification (one-time codes)',
   'security.totpOn': 'On',
   'security.totpOff': 'Off',
-  'security.totpIntro':
-    'When on, signing in also needs the 6-digit code from an authenticator app (such as Microsoft Authenticator or Google Authenticator).',
+  'security.totpIntro': 'When on, signing in also needs the 6-digit code from an authenticator app (such as Microsoft Authenticator or Google Authenticator).',
   'security.setup': 'Set up',
   'security.scan': 'Scan the QR code with your authenticator, or enter the secret manually:',
   'security.secret': 'Secret',
@@ -119,6 +121,7 @@ export const enUS: Dictionary = {
   'users.employeeNo': 'Staff no.',
   'users.phone': 'Mobile',
   'users.email': 'Email',
+  'users.contact': 'Contact',
   'users.roles': 'Roles',
   'users.status': 'Status',
   'users.lastLogin': 'Last sign-in',
@@ -141,8 +144,7 @@ export const enUS: Dictionary = {
   'users.required': 'Required',
   'users.createdTitle': 'User created',
   'users.initialPassword': 'Initial password',
-  'users.initialPasswordNote':
-    'The initial password is shown only once; hand it to {name} through a secure channel. They must change it on first sign-in.',
+  'users.initialPasswordNote': 'The initial password is shown only once; hand it to {name} through a secure channel. They must change it on first sign-in.',
 
   'reveal.title': 'Show full {field}',
   'reveal.notice': 'Personal data is protected. This access is audited: who looked, when and why.',
@@ -169,4 +171,8 @@ export const enUS: Dictionary = {
   'error.network': 'Network error; check your connection and retry',
   'error.badResponse': 'The server sent data in an unexpected format; contact an administrator',
   'error.requestId': 'Request id: {id}',
+
+  'issue.min_length_10': 'The new password needs at least 10 characters',
+  'issue.needs_three_character_classes': 'Use at least three of: upper case, lower case, digits, symbols',
+  'issue.contains_username': 'The new password must not contain your username',
 };

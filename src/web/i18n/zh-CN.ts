@@ -43,7 +43,9 @@ export const zhCN = {
   'cp.current': '当前密码',
   'cp.new': '新密码',
   'cp.confirm': '确认新密码',
-  'cp.rules': '至少 10 位，建议同时包含大小写字母、数字和符号，且不要与当前密码相同。',
+  'cp.rules': '至少 10 位，须包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名，也不能与当前密码相同。',
+  'cp.classes': '须包含大写字母、小写字母、数字、符号中的至少三类',
+  'cp.containsUsername': '新密码不能包含用户名',
   'cp.submit': '确认修改',
   'cp.success': '密码已修改',
   'cp.mismatch': '两次输入的新密码不一致',
@@ -117,6 +119,7 @@ export const zhCN = {
   'users.employeeNo': '工号',
   'users.phone': '手机号',
   'users.email': '邮箱',
+  'users.contact': '联系方式',
   'users.roles': '角色',
   'users.status': '状态',
   'users.lastLogin': '最近登录',
@@ -166,6 +169,10 @@ export const zhCN = {
   'error.network': '网络连接失败，请检查网络后重试',
   'error.badResponse': '服务器返回的数据格式异常，请联系管理员',
   'error.requestId': '请求编号：{id}',
+
+  'issue.min_length_10': '新密码至少 10 位',
+  'issue.needs_three_character_classes': '新密码须包含大写字母、小写字母、数字、符号中的至少三类',
+  'issue.contains_username': '新密码不能包含用户名',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

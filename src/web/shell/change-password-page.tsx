@@ -10,6 +10,7 @@ import { useSession, useUser } from './session.tsx';
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
 const MIN_LENGTH = 10;
+const characterClasses = (pw: string) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length;
 
 /**
  * Both the forced change after a generated password (nothing else is reachable, except signing
@@ -39,13 +40,8 @@ export const ChangePasswordPage = () => {
     }
   };
 
-  const signOut = async () => {
-    await logout().catch(() => undefined);
-    navigate('/login', { replace: true });
-  };
-
   const extra = forced ? (
-    <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="cp-logout">
+    <Button icon={<LogoutOutlined />} onClick={() => void logout().catch(() => undefined)} data-testid="cp-logout">
       {t('header.logout')}
     </Button>
   ) : (
@@ -70,6 +66,12 @@ export const ChangePasswordPage = () => {
             rules={[
               { required: true, message: t('cp.required') },
               { min: MIN_LENGTH, message: t('cp.tooShort') },
+              // Mirrors the server's policy so most mistakes are caught before submitting.
+              { validator: (_, v: string | undefined) => (!v || characterClasses(v) >= 3 ? Promise.resolve() : Promise.reject(new Error(t('cp.classes')))) },
+              {
+                validator: (_, v: string | undefined) =>
+                  v?.toLowerCase().includes(user.username.toLowerCase()) ? Promise.reject(new Error(t('cp.containsUsername'))) : Promise.resolve(),
+              },
             ]}
           >
             <Input.Password autoComplete="new-password" maxLength={256} data-testid="cp-new" />

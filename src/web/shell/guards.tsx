@@ -40,7 +40,7 @@ export const RequireAuth = ({ children, allowPasswordChange = false }: { childre
     );
   }
   if (state.status === 'anonymous') {
-    const from = `${location.pathname}${location.search}`;
+    const from = state.reason === 'signed-out' ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={{ from } satisfies LoginState} />;
   }
   if (state.user.mustChangePassword && !allowPasswordChange) return <Navigate to="/change-password" replace />;

@@ -1,4 +1,4 @@
-import { Empty, Skeleton, Typography } from 'antd';
+import { Empty, Skeleton, Typography, theme } from 'antd';
 import { useMemo } from 'react';
 import { ORG_TYPE_LABELS, ROLE_CODES, ROLE_LABELS, ZOrgType } from '../../modules/identity/contract.ts';
 import { orgApi, userApi } from '../../modules/identity/web/api.ts';
@@ -18,7 +18,7 @@ const loaders: Record<Source, () => Promise<Bar[]>> = {
   },
   'orgs-by-type': async () => {
     const orgs = await orgApi.list();
-    return ZOrgType.options.map((type) => ({ label: ORG_TYPE_LABELS[type], value: orgs.filter((o) => o.type === type).length }));
+    return ZOrgType.options.map((type) => ({ label: ORG_TYPE_LABELS[type], value: orgs.filter((o) => o.type === type).length })).filter((bar) => bar.value > 0);
   },
 };
 
@@ -26,6 +26,7 @@ const loaders: Record<Source, () => Promise<Bar[]>> = {
 export const HomeChart = () => {
   const { can } = useSession();
   const { t, pick } = useI18n();
+  const { token } = theme.useToken();
   const source: Source | null = can('user.read') ? 'users-by-role' : can('org.read') ? 'orgs-by-type' : null;
   const { data, error, loading, reload } = useRequest(async () => (source ? loaders[source]() : []), [source]);
 
@@ -33,6 +34,8 @@ export const HomeChart = () => {
     if (!data?.length) return null;
     const bars = [...data].reverse(); // ECharts draws categories bottom-up; keep the contract's order top-down.
     return {
+      // Canvas text does not inherit CSS, so pass the UI font (with its CJK fallbacks) explicitly.
+      textStyle: { fontFamily: token.fontFamily },
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1 },
@@ -48,7 +51,7 @@ export const HomeChart = () => {
         },
       ],
     };
-  }, [data, pick, t, source]);
+  }, [data, pick, t, source, token.fontFamily]);
 
   if (!source) return <Empty description={t('home.noChart')} />;
   if (error) return <ErrorAlert error={error} onRetry={reload} />;

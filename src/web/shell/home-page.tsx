@@ -1,13 +1,18 @@
-import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Divider, Row, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { ORG_TYPE_LABELS, ROLE_LABELS } from '../../modules/identity/contract.ts';
 import { useI18n } from '../i18n.ts';
 import { HomeChart } from './home-chart.tsx';
+import { hrefOf } from './nav.ts';
+import { pages } from './pages.ts';
 import { useUser } from './session.tsx';
 
 export const HomePage = () => {
   const user = useUser();
   const { t, pick } = useI18n();
+  const navigate = useNavigate();
   const { activeOrg } = user;
+  const shortcuts = pages.filter((p) => p.path && (p.permission === undefined || user.permissions.includes(p.permission)));
 
   return (
     <Row gutter={[16, 16]} data-testid="home-page">
@@ -16,7 +21,7 @@ export const HomePage = () => {
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t('home.welcome', { name: user.displayName })}
           </Typography.Title>
-          <Descriptions column={1} size="middle" styles={{ label: { width: 112 } }}>
+          <Descriptions column={1} size="middle" styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('home.account')}>{user.username}</Descriptions.Item>
             <Descriptions.Item label={t('home.activeOrg')}>
               <Space size={8} wrap>
@@ -34,6 +39,20 @@ export const HomePage = () => {
               </Space>
             </Descriptions.Item>
           </Descriptions>
+          {shortcuts.length ? (
+            <>
+              <Divider titlePlacement="start" plain>
+                {t('home.permissions')}
+              </Divider>
+              <Space size={[8, 8]} wrap>
+                {shortcuts.map((p) => (
+                  <Button key={p.path} icon={<p.icon />} onClick={() => navigate(hrefOf(p))}>
+                    {t(p.labelKey)}
+                  </Button>
+                ))}
+              </Space>
+            </>
+          ) : null}
         </Card>
       </Col>
       <Col xs={24} xl={14}>

@@ -21,8 +21,22 @@ export const LanguageSwitch = () => {
       value={locale}
       onChange={change}
       options={[
-        { value: 'zh-CN', label: <span data-testid="lang-zh" lang="zh-CN">{t('lang.zh')}</span> },
-        { value: 'en-US', label: <span data-testid="lang-en" lang="en-US">{t('lang.en')}</span> },
+        {
+          value: 'zh-CN',
+          label: (
+            <span data-testid="lang-zh" lang="zh-CN">
+              {t('lang.zh')}
+            </span>
+          ),
+        },
+        {
+          value: 'en-US',
+          label: (
+            <span data-testid="lang-en" lang="en-US">
+              {t('lang.en')}
+            </span>
+          ),
+        },
       ]}
     />
   );

@@ -58,12 +58,35 @@ export const ShellLayout = () => {
 
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="shell">
-      <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={216}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+      >
         <Flex align="center" gap={10} style={{ height: 64, padding: collapsed ? '0 24px' : '0 20px', overflow: 'hidden' }}>
           <Logo />
-          {collapsed ? null : <Typography.Text strong style={{ fontSize: 18 }}>{t('app.shortName')}</Typography.Text>}
+          {collapsed ? null : (
+            <Typography.Text strong style={{ fontSize: 18 }}>
+              {t('app.shortName')}
+            </Typography.Text>
+          )}
         </Flex>
-        <Menu mode="inline" items={items} selectedKeys={[selectedKey(pathname, visible.map((p) => p.path))]} data-testid="main-menu" style={{ borderInlineEnd: 0 }} />
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={[
+            selectedKey(
+              pathname,
+              visible.map((p) => p.path),
+            ),
+          ]}
+          data-testid="main-menu"
+          style={{ borderInlineEnd: 0 }}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -76,7 +99,11 @@ export const ShellLayout = () => {
             gap: 16,
           }}
         >
-          <Typography.Title level={4} style={{ margin: 0, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="product-name">
+          <Typography.Title
+            level={4}
+            style={{ margin: 0, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+            data-testid="product-name"
+          >
             {t('app.name')}
           </Typography.Title>
           <OrgSwitcher />
@@ -84,7 +111,13 @@ export const ShellLayout = () => {
           <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ paddingTop: 96 }}>
+                <Spin size="large" />
+              </Flex>
+            }
+          >
             {/* Keyed by organisation so every page reloads its data after an org switch. */}
             <Outlet key={user.activeOrg.orgId} />
           </Suspense>

@@ -5,8 +5,8 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../api-client.ts';
 import { useI18n } from '../i18n.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import { FullPageSpin, type LoginState } from './guards.tsx';
 import { AuthFrame } from './auth-frame.tsx';
+import { FullPageSpin, type LoginState } from './guards.tsx';
 import { useSession } from './session.tsx';
 
 type Values = { username: string; password: string; totp?: string };
@@ -55,14 +55,7 @@ export const LoginPage = () => {
         </Form.Item>
         {needTotp ? (
           <Form.Item name="totp" label={t('login.totp')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}>
-            <Input
-              prefix={<SafetyOutlined />}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              autoFocus
-              data-testid="login-totp"
-            />
+            <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus data-testid="login-totp" />
           </Form.Item>
         ) : null}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ORG_TYPE_LABELS } from '../../modules/identity/contract.ts';
 import { useI18n } from '../i18n.ts';
 import { useErrorText } from '../ui/errors.ts';
-import { useUser, useSession } from './session.tsx';
+import { useSession, useUser } from './session.tsx';
 
 /** Shown only to people who belong to more than one organisation. */
 export const OrgSwitcher = () => {

@@ -41,7 +41,11 @@ const TotpSection = () => {
   return (
     <Card
       title={t('security.totp')}
-      extra={<Tag color={user.totpEnabled ? 'green' : 'default'} data-testid="totp-status">{t(user.totpEnabled ? 'security.totpOn' : 'security.totpOff')}</Tag>}
+      extra={
+        <Tag color={user.totpEnabled ? 'green' : 'default'} data-testid="totp-status">
+          {t(user.totpEnabled ? 'security.totpOn' : 'security.totpOff')}
+        </Tag>
+      }
     >
       <Typography.Paragraph>{t('security.totpIntro')}</Typography.Paragraph>
       <ErrorAlert error={error} testId="totp-error" />

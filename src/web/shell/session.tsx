@@ -1,13 +1,14 @@
 import { App } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { TMe, TSessionResponse } from '../../modules/identity/contract.ts';
-import { type ChangePasswordRequest, authApi, type LoginRequest } from '../../modules/identity/web/api.ts';
+import { authApi, type ChangePasswordRequest, type LoginRequest } from '../../modules/identity/web/api.ts';
 import { isApiError, onApiEvent } from '../api-client.ts';
 import { storedLocale, useI18n } from '../i18n.ts';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'anonymous' }
+  /** `signed-out` means the user chose to leave, so the next sign-in starts from the home page. */
+  | { status: 'anonymous'; reason: 'none' | 'expired' | 'signed-out' }
   | { status: 'error'; error: unknown }
   | { status: 'signed-in'; user: TMe };
 
@@ -50,7 +51,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     try {
       adopt(await authApi.session());
     } catch (error) {
-      setState(isApiError(error) && error.code === 'AUTH_REQUIRED' ? { status: 'anonymous' } : { status: 'error', error });
+      setState(isApiError(error) && error.code === 'AUTH_REQUIRED' ? { status: 'anonymous', reason: 'none' } : { status: 'error', error });
     }
   }, [adopt]);
 
@@ -63,8 +64,10 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     () =>
       onApiEvent((event) => {
         if (event.type === 'auth-required') {
-          if (signedIn.current) message.warning(t('session.expired'));
-          setState({ status: 'anonymous' });
+          // Several requests in flight fail together; tell the user once.
+          if (signedIn.current) message.warning({ key: 'session-expired', content: t('session.expired') });
+          signedIn.current = false;
+          setState({ status: 'anonymous', reason: 'expired' });
         } else {
           setState((prev) => (prev.status === 'signed-in' ? { status: 'signed-in', user: { ...prev.user, mustChangePassword: true } } : prev));
         }
@@ -84,7 +87,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
         try {
           await authApi.logout();
         } finally {
-          setState({ status: 'anonymous' });
+          setState({ status: 'anonymous', reason: 'signed-out' });
         }
       },
       changePassword: async (body) => {

@@ -34,10 +34,8 @@ export const UserMenu = () => {
   const onClick: MenuProps['onClick'] = async ({ key }) => {
     if (key === 'security') navigate('/account/security');
     if (key === 'password') navigate('/change-password');
-    if (key === 'logout') {
-      await logout().catch(() => undefined);
-      navigate('/login', { replace: true });
-    }
+    // Signing out returns to the login page through <RequireAuth>.
+    if (key === 'logout') await logout().catch(() => undefined);
   };
 
   return (

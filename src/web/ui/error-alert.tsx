@@ -9,7 +9,7 @@ type Props = { error: unknown; testId?: string; onRetry?: () => void };
 export const ErrorAlert = ({ error, testId, onRetry }: Props) => {
   const i18n = useI18n();
   if (!error) return null;
-  const details = errorDetails(error);
+  const details = errorDetails(error, i18n);
   const requestId = isApiError(error) ? error.requestId : undefined;
   const description =
     details.length || requestId ? (
@@ -27,7 +27,13 @@ export const ErrorAlert = ({ error, testId, onRetry }: Props) => {
       data-testid={testId}
       title={errorText(error, i18n)}
       description={description}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{i18n.t('app.retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {i18n.t('app.retry')}
+          </Button>
+        ) : undefined
+      }
       style={{ marginBottom: 16 }}
     />
   );

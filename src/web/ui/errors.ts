@@ -1,6 +1,6 @@
 import { ERROR_CATALOG, type ErrorCode } from '../../kernel/errors.ts';
 import { isApiError } from '../api-client.ts';
-import { type I18n, useI18n } from '../i18n.ts';
+import { type I18n, isMessageKey, useI18n } from '../i18n.ts';
 
 const isCatalogued = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CATALOG, code);
 
@@ -17,9 +17,14 @@ export const errorText = (err: unknown, { locale, t }: Pick<I18n, 'locale' | 't'
   return err.message || t('error.unexpected');
 };
 
-/** Field-level notes from a validation failure, for display under the main message. */
-export const errorDetails = (err: unknown): string[] =>
-  isApiError(err) ? err.details.map((d) => [d.field, d.message ?? d.issue].filter(Boolean).join(': ')) : [];
+/** Field-level notes from a validation failure; issue codes the UI knows are shown as sentences. */
+export const errorDetails = (err: unknown, { t }: Pick<I18n, 't'>): string[] => {
+  if (!isApiError(err)) return [];
+  return err.details.map((d) => {
+    const key = `issue.${d.issue}`;
+    return isMessageKey(key) ? t(key) : [d.field, d.message ?? d.issue].filter(Boolean).join(': ');
+  });
+};
 
 export const useErrorText = () => {
   const i18n = useI18n();

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { api, setCsrfToken, type UiLocale } from '../../../web/api-client.ts';
 import {
+  type TRole,
+  type TSessionResponse,
   ZAuditPage,
   type ZAuditQuery,
   type ZChangePasswordRequest,
@@ -10,8 +12,6 @@ import {
   ZOk,
   ZOrgNode,
   ZRevealResponse,
-  type TRole,
-  type TSessionResponse,
   ZSessionResponse,
   ZTotpSetupResponse,
   type ZUserListQuery,

@@ -2,6 +2,7 @@ import { Button, Flex, Input, Table, type TableProps, Tag, Typography } from 'an
 import { useState } from 'react';
 import { useI18n } from '../../../web/i18n.ts';
 import { ErrorAlert } from '../../../web/ui/error-alert.tsx';
+import { formatDateTime } from '../../../web/ui/format.ts';
 import { Page } from '../../../web/ui/page.tsx';
 import { useRequest } from '../../../web/ui/use-request.ts';
 import { type AuditRecord, auditApi } from './api.ts';
@@ -41,7 +42,7 @@ export const AuditPage = () => {
 
   const columns: TableProps<AuditRecord>['columns'] = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-    { title: t('audit.at'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString(locale) },
+    { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v, locale, true) },
     { title: t('audit.actor'), dataIndex: 'actorName' },
     { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag>{v}</Tag> },
     {

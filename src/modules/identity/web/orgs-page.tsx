@@ -93,7 +93,9 @@ export const OrgsPage = () => {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t('orgs.details')}>{selected ? <OrgDetails org={selected} /> : <Empty description={t('orgs.pick')} />}</Card>
+          <Card title={t('orgs.details')} style={{ position: 'sticky', top: 16 }}>
+            {selected ? <OrgDetails org={selected} /> : <Empty description={t('orgs.pick')} />}
+          </Card>
         </Col>
       </Row>
     </div>

@@ -55,7 +55,16 @@ export const UserCreateModal = ({ open, orgTree, defaultOrgId, onClose, onCreate
 
   if (created) {
     return (
-      <Modal open={open} title={t('users.createdTitle')} onCancel={onClose} onOk={onClose} okText={t('common.close')} cancelButtonProps={{ style: { display: 'none' } }} mask={{ closable: false }} afterClose={() => setCreated(null)}>
+      <Modal
+        open={open}
+        title={t('users.createdTitle')}
+        onCancel={onClose}
+        onOk={onClose}
+        okText={t('common.close')}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        mask={{ closable: false }}
+        afterClose={() => setCreated(null)}
+      >
         <Result status="success" title={created.username} style={{ padding: '16px 0' }} />
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label={t('users.initialPassword')}>
@@ -87,7 +96,11 @@ export const UserCreateModal = ({ open, orgTree, defaultOrgId, onClose, onCreate
     >
       <ErrorAlert error={error} testId="user-create-error" />
       <Form<Values> form={form} layout="vertical" requiredMark onFinish={(v) => void submit(v)} initialValues={{ orgId: defaultOrgId, roles: [] }}>
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9._@-]{2,64}$/, message: t('users.usernameRule') }]}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9._@-]{2,64}$/, message: t('users.usernameRule') }]}
+        >
           <Input autoComplete="off" maxLength={64} data-testid="user-create-username" />
         </Form.Item>
         <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, max: 64, message: t('users.required') }]}>

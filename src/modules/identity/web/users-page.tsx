@@ -6,13 +6,14 @@ import { useI18n } from '../../../web/i18n.ts';
 import { useSession, useUser } from '../../../web/shell/session.tsx';
 import { ErrorAlert } from '../../../web/ui/error-alert.tsx';
 import { useErrorText } from '../../../web/ui/errors.ts';
+import { formatDateTime } from '../../../web/ui/format.ts';
 import { Page } from '../../../web/ui/page.tsx';
 import { useRequest } from '../../../web/ui/use-request.ts';
 import { ROLE_CODES, ROLE_LABELS, type TRole, type TUserSummary, ZRole } from '../contract.ts';
 import { type RevealField, userApi } from './api.ts';
 import { RevealModal, type RevealTarget } from './reveal-modal.tsx';
-import { UserCreateModal } from './user-create-modal.tsx';
 import { useOrgs } from './use-orgs.ts';
+import { UserCreateModal } from './user-create-modal.tsx';
 
 type Filters = { q: string; orgId: string | undefined; role: TRole | undefined; page: number; pageSize: number };
 
@@ -88,7 +89,14 @@ export const UsersPage = () => {
         <span>{masked}</span>
         {user.allowedActions.includes('reveal') ? (
           <Tooltip title={t('users.reveal')}>
-            <Button size="small" type="text" icon={<EyeOutlined />} aria-label={t('users.reveal')} onClick={() => setRevealing({ user, field })} data-testid={`reveal-${field}`} />
+            <Button
+              size="small"
+              type="text"
+              icon={<EyeOutlined />}
+              aria-label={t('users.reveal')}
+              onClick={() => setRevealing({ user, field })}
+              data-testid={`reveal-${field}`}
+            />
           </Tooltip>
         ) : null}
       </Space>
@@ -104,16 +112,16 @@ export const UsersPage = () => {
         <Flex vertical>
           <Typography.Text strong>{u.displayName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {u.username}
+            {[u.username, u.employeeNo].filter(Boolean).join(' · ')}
           </Typography.Text>
         </Flex>
       ),
     },
-    { title: t('users.employeeNo'), dataIndex: 'employeeNo', render: (v: string | null) => v ?? t('common.none') },
     { title: t('users.org'), dataIndex: 'orgName' },
     {
       title: t('users.roles'),
       dataIndex: 'roles',
+      width: 200,
       render: (roles: TRole[]) => (
         <Space size={[4, 4]} wrap>
           {roles.map((r) => (
@@ -124,8 +132,16 @@ export const UsersPage = () => {
         </Space>
       ),
     },
-    { title: t('users.phone'), key: 'phone', render: (_, u) => contact(u, 'phone', u.phoneMasked) },
-    { title: t('users.email'), key: 'email', render: (_, u) => contact(u, 'email', u.emailMasked) },
+    {
+      title: t('users.contact'),
+      key: 'contact',
+      render: (_, u) => (
+        <Flex vertical gap={2}>
+          {contact(u, 'phone', u.phoneMasked)}
+          {contact(u, 'email', u.emailMasked)}
+        </Flex>
+      ),
+    },
     {
       title: t('users.status'),
       key: 'status',
@@ -141,14 +157,19 @@ export const UsersPage = () => {
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      render: (v: string | null) => (v ? new Date(v).toLocaleString(locale) : t('users.never')),
+      render: (v: string | null) => (v ? formatDateTime(v, locale) : t('users.never')),
     },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, u) =>
         u.allowedActions.includes('unlock') && u.locked ? (
-          <Popconfirm title={t('users.unlockConfirm', { name: u.displayName })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => unlock(u)}>
+          <Popconfirm
+            title={t('users.unlockConfirm', { name: u.displayName })}
+            okText={t('common.ok')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => unlock(u)}
+          >
             <Button size="small" icon={<UnlockOutlined />} data-testid="user-unlock">
               {t('users.unlock')}
             </Button>
@@ -225,8 +246,18 @@ export const UsersPage = () => {
           onChange: (page, pageSize) => setParams(writeFilters({ ...filters, page, pageSize })),
         }}
       />
-      <RevealModal target={revealing} onClose={() => setRevealing(null)} onRevealed={(r, value) => setRevealed((prev) => ({ ...prev, [revealKey(r.user.id, r.field)]: value }))} />
-      <UserCreateModal open={creating} orgTree={orgOptions} defaultOrgId={filters.orgId ?? me.activeOrg.orgId} onClose={() => setCreating(false)} onCreated={reload} />
+      <RevealModal
+        target={revealing}
+        onClose={() => setRevealing(null)}
+        onRevealed={(r, value) => setRevealed((prev) => ({ ...prev, [revealKey(r.user.id, r.field)]: value }))}
+      />
+      <UserCreateModal
+        open={creating}
+        orgTree={orgOptions}
+        defaultOrgId={filters.orgId ?? me.activeOrg.orgId}
+        onClose={() => setCreating(false)}
+        onCreated={reload}
+      />
     </Page>
   );
 };
