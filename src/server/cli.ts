@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerNlpCommands } from '../modules/nlp/cli.ts';
 import { ConfigError, loadConfig } from '../platform/config/env.ts';
 import { registerDataCommands } from './cli-data.ts';
 import { registerServeCommands } from './cli-serve.ts';
@@ -22,6 +23,7 @@ export const config = () => {
 registerServeCommands(program, config);
 registerDataCommands(program, config);
 registerUserCommands(program, config);
+registerNlpCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : String(e));

@@ -1,5 +1,6 @@
 import { identityModule } from '../modules/identity/index.ts';
+import { nlpModule } from '../modules/nlp/index.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
 /** Every business module, in dependency order (migrations and demo seeds run in this order). */
-export const MODULES: ModuleDefinition[] = [identityModule];
+export const MODULES: ModuleDefinition[] = [identityModule, nlpModule];

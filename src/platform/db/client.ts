@@ -26,6 +26,8 @@ export type DbHandle = {
 
 // int8 comes back as a JS number on both engines (counts, sequences); ids above 2^53 are not used.
 const INT8 = 20;
+// Calendar dates stay 'YYYY-MM-DD' strings on both engines (no time zone to misapply).
+const DATE = 1082;
 
 /**
  * PGlite's default 128 MB of shared buffers is most of its resident memory. The files are
@@ -40,7 +42,7 @@ export const openPglite = async (dir: string, loadDataDir?: Blob, sharedBuffers 
     ...(loadDataDir ? { loadDataDir } : {}),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
     extensions: { pg_trgm },
-    parsers: { [INT8]: (v: string) => Number(v), [pgliteTypes.NUMERIC]: (v: string) => v },
+    parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [pgliteTypes.NUMERIC]: (v: string) => v },
   });
   const gate = new PgliteConnectionGate();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPglitePool(pglite, gate) as never }) });

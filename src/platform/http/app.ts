@@ -56,6 +56,7 @@ export const createHttpApp = async (opts: HttpOptions): Promise<HttpApp> => {
   app.setErrorHandler(errorHandler);
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('apiScopes', null);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

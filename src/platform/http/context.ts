@@ -6,5 +6,7 @@ declare module 'fastify' {
     actor: Actor | null;
     /** Session facts the identity module needs later in the request (CSRF, forced password change). */
     session: { id: string; csrfToken: string; mustChangePassword: boolean } | null;
+    /** Scopes of the API key that authenticated the request, if any. */
+    apiScopes: string[] | null;
   }
 }

@@ -55,6 +55,15 @@ export const clearSessionCookie = (reply: FastifyReply, config: Config): void =>
 export const createAuthenticator =
   (db: Db): Authenticator =>
   async (req: FastifyRequest) => {
+    const apiKey = req.headers['x-api-key'];
+    if (typeof apiKey === 'string' && apiKey.length <= 128) {
+      const key = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', sessionIdOf(apiKey)).where('revoked_at', 'is', null).executeTakeFirst();
+      if (!key) return;
+      // An integration acts as a system actor limited to its org subtree and scopes.
+      req.actor = { kind: 'system', userId: null, username: `api:${key.name}`, orgId: key.org_id, orgPath: key.org_path, roles: [], requestId: req.id, ip: req.ip ?? null };
+      req.apiScopes = key.scopes;
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > 128) return;
     const row = await db

@@ -72,4 +72,19 @@ export const identityMigrations: MigrationSet = {
       await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
     },
   },
+  '20261127000200_identity_api_keys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('org_id', 'uuid', (c) => c.notNull().references('orgs.id'))
+        .addColumn('org_path', 'text', (c) => c.notNull())
+        .addColumn('scopes', sql`text[]`, (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+    },
+  },
 };

@@ -64,8 +64,21 @@ export type SessionsTable = {
   user_agent: string | null;
 };
 
+/** Keys for external systems (call centre, regulator desk, data vendors); stored as sha256. */
+export type ApiKeysTable = {
+  id: string;
+  name: string;
+  key_hash: string;
+  org_id: string;
+  org_path: string;
+  scopes: string[];
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+};
+
 declare module '../../../../platform/db/schema.ts' {
   interface Database {
+    api_keys: ApiKeysTable;
     orgs: OrgsTable;
     users: UsersTable;
     memberships: MembershipsTable;

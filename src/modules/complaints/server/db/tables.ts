@@ -1,0 +1,104 @@
+import type { Generated } from 'kysely';
+import type { Json, NullableTimestamp, Timestamp } from '../../../../platform/db/schema.ts';
+import type { TChannel, TStatus } from '../../contract.ts';
+
+export type ComplaintsTable = {
+  id: string;
+  tracking_code: string;
+  channel: TChannel;
+  regulator_ticket: string | null;
+  received_at: Timestamp;
+  /** Responsible org (data scope). */
+  org_id: string;
+  org_path: string;
+  receiving_org_id: string;
+  first_responder_id: string | null;
+  first_responder_name: string;
+  /** 首问负责: the owner until someone accepts a documented hand-over. */
+  owner_id: string | null;
+  owner_name: string | null;
+  status: TStatus;
+  complainant_name: string;
+  phone: string;
+  id_number: string | null;
+  party: Json<Record<string, unknown>>;
+  title: string;
+  facts: string;
+  request: string;
+  business_category: string | null;
+  cause: string | null;
+  flags: string[];
+  group_size: number | null;
+  deadline: string;
+  stage: string;
+  decision: Json<Record<string, unknown> | null>;
+  root_cause: string | null;
+  rectification: string | null;
+  merged_into: string | null;
+  closed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ComplaintEventsTable = {
+  id: Generated<number>;
+  complaint_id: string;
+  at: Timestamp;
+  type: string;
+  actor_id: string | null;
+  actor_name: string;
+  data: Json<Record<string, unknown>>;
+};
+
+/** Hand-overs, extensions and not-accepted decisions wait here for the person who must approve them. */
+export type ComplaintRequestsTable = {
+  id: string;
+  complaint_id: string;
+  kind: 'handover' | 'extension' | 'not_accepted';
+  status: 'pending' | 'approved' | 'declined';
+  data: Json<Record<string, unknown>>;
+  requested_by: string;
+  requested_by_name: string;
+  /** For hand-overs: the colleague who must accept. */
+  assignee_id: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  created_at: Timestamp;
+};
+
+export type ComplaintNoticesTable = {
+  id: string;
+  complaint_id: string;
+  kind: string;
+  method: string;
+  sent_at: Timestamp;
+  evidence: string;
+  in_time: boolean;
+  recorded_by: string;
+  created_at: Timestamp;
+};
+
+export type ComplaintCodesTable = {
+  dimension: 'channel' | 'business' | 'cause';
+  code: string;
+  name_zh: string;
+  name_en: string;
+  parent: string | null;
+  sort: number;
+  active: boolean;
+  /** false until checked against the published standard (regulation.md §3: numeric list unverified). */
+  verified: boolean;
+};
+
+export type ComplaintIdempotencyTable = { key: string; client: string; complaint_id: string; request_hash: string; created_at: Timestamp };
+
+declare module '../../../../platform/db/schema.ts' {
+  interface Database {
+    complaints: ComplaintsTable;
+    complaint_events: ComplaintEventsTable;
+    complaint_requests: ComplaintRequestsTable;
+    complaint_notices: ComplaintNoticesTable;
+    complaint_codes: ComplaintCodesTable;
+    complaint_idempotency: ComplaintIdempotencyTable;
+  }
+}
