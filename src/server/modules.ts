@@ -1,6 +1,7 @@
+import { complaintsModule } from '../modules/complaints/index.ts';
 import { identityModule } from '../modules/identity/index.ts';
 import { nlpModule } from '../modules/nlp/index.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
 /** Every business module, in dependency order (migrations and demo seeds run in this order). */
-export const MODULES: ModuleDefinition[] = [identityModule, nlpModule];
+export const MODULES: ModuleDefinition[] = [identityModule, nlpModule, complaintsModule];

@@ -52,7 +52,7 @@ export const bootRuntime = async (config: Config, opts: RuntimeOptions = {}): Pr
 
     let app: HttpApp | null = null;
     if (role === 'all' || role === 'web') {
-      app = await createHttpApp({ config, handle, authenticate: createAuthenticator(handle.db), webDir: WEB_DIST, logger: opts.logger ?? true });
+      app = await createHttpApp({ config, handle, authenticate: createAuthenticator(handle.db, deps.clock), webDir: WEB_DIST, logger: opts.logger ?? true });
       for (const m of modules) await m.routes?.(app, deps);
       await app.ready();
     }

@@ -12,7 +12,7 @@ const BIN = fileURLToPath(new URL('../../bin/xiaobao.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'xb-cli-'));
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, XIAOBAO_DATA_DIR: dataDir, DATABASE_URL: '', XIAOBAO_LOG_LEVEL: 'silent' },
+    env: { ...process.env, XIAOBAO_DATA_DIR: dataDir, DATABASE_URL: '', XIAOBAO_LOG_LEVEL: 'silent', XIAOBAO_DEMO_COMPLAINTS: '50' },
     encoding: 'utf8',
     timeout: 120_000,
   });

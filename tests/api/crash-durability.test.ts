@@ -18,7 +18,7 @@ let server: ChildProcess | null = null;
 
 const startServer = async (): Promise<ChildProcess> => {
   const child = spawn(process.execPath, [BIN, 'serve', '--demo'], {
-    env: { ...process.env, XIAOBAO_DATA_DIR: dataDir, XIAOBAO_PORT: String(port), XIAOBAO_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, XIAOBAO_DATA_DIR: dataDir, XIAOBAO_PORT: String(port), XIAOBAO_LOG_LEVEL: 'warn', DATABASE_URL: '', XIAOBAO_DEMO_COMPLAINTS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

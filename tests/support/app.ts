@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../src/kernel/clock.ts';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
-import { loadConfig } from '../../src/platform/config/env.ts';
+import { type Config, loadConfig } from '../../src/platform/config/env.ts';
 import type { Dialect } from '../../src/platform/db/client.ts';
 import { bootRuntime, type Runtime, seedDemoIfEmpty } from '../../src/server/runtime.ts';
 import { createTestDb, type TestDb } from './db.ts';
@@ -24,12 +24,18 @@ export type Client = {
 };
 
 /** Boots the real server (all modules, real database, inline jobs) and talks to it through inject(). */
-export const createTestApp = async (dialect: Dialect, opts: { demo?: boolean; clock?: Clock; jobsMode?: 'inline' | 'pgboss' } = {}): Promise<TestApp> => {
+export const createTestApp = async (
+  dialect: Dialect,
+  opts: { demo?: boolean; clock?: Clock; jobsMode?: 'inline' | 'pgboss'; demoComplaints?: number; config?: Partial<Config> } = {},
+): Promise<TestApp> => {
+  // The full demo has ~3,000 complaints; API tests create their own cases.
+  process.env.XIAOBAO_DEMO_COMPLAINTS = String(opts.demoComplaints ?? 0);
   const db = await createTestDb(dialect);
   const config = loadConfig({ ...process.env, XIAOBAO_LOG_LEVEL: 'silent', DATABASE_URL: undefined } as NodeJS.ProcessEnv, {
     dataDir: db.dataDir,
     databaseUrl: db.databaseUrl,
     port: 0,
+    ...opts.config,
   });
   const rt = await bootRuntime(config, {
     role: 'all',

@@ -11,6 +11,7 @@ export type TestServer = { url: string; close: () => Promise<void>; users: Recor
 /** The real server, listening on a random loopback port, serving the built web app (built here if stale). */
 export const startTestServer = async (opts: { dialect?: Dialect; demo?: boolean } = {}): Promise<TestServer> => {
   await ensureWebBuilt(() => {});
+  process.env.XIAOBAO_DEMO_COMPLAINTS ??= '300';
   const db = await createTestDb(opts.dialect ?? 'pglite');
   const config = loadConfig({ ...process.env, XIAOBAO_LOG_LEVEL: 'silent', DATABASE_URL: '' }, { dataDir: db.dataDir, databaseUrl: db.databaseUrl, port: 0 });
   const rt = await bootRuntime(config, { role: 'all', jobsMode: 'inline', logger: false, handle: db.handle });

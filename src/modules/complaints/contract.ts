@@ -45,14 +45,23 @@ export const STATUS_LABELS: Record<TStatus, { zh: string; en: string }> = {
 };
 
 /** 不予受理 grounds (办法 Art 18 and regulators' practice, regulation.md §1.2). */
-export const NOT_ACCEPTED_REASONS = ['not_complainant', 'no_respondent_or_request', 'before_court_or_arbitration', 'settled_no_new_facts', 'use_published_channel'] as const;
+export const NOT_ACCEPTED_REASONS = [
+  'not_complainant',
+  'no_respondent_or_request',
+  'before_court_or_arbitration',
+  'settled_no_new_facts',
+  'use_published_channel',
+] as const;
 export const PAUSE_REASONS = ['appraisal', 'mediation'] as const;
 export const NOTICE_METHODS = ['letter', 'sms', 'email', 'phone', 'in_person'] as const;
 export const NOTICE_KINDS = ['acceptance', 'not_accepted', 'extension', 'pause', 'decision'] as const;
 export const REMEDIES = ['review', 'mediation', 'arbitration', 'litigation'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number (11 digits)');
+const mobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, 'a mainland mobile number (11 digits)');
 
 /** 18-digit resident ID with the GB 11643 check digit. */
 export const isValidIdNumber = (id: string): boolean => {
@@ -89,9 +98,7 @@ export const ZRegisterComplaint = z.strictObject({
   request: text(2000),
   businessCategory: z.string().trim().max(16).optional(),
   cause: z.string().trim().max(16).optional(),
-  flags: z
-    .strictObject({ elderly: z.boolean().optional(), mediaExposure: z.boolean().optional() })
-    .optional(),
+  flags: z.strictObject({ elderly: z.boolean().optional(), mediaExposure: z.boolean().optional() }).optional(),
   groupSize: z.number().int().min(1).max(10000).optional(),
   inPersonGroup: z.boolean().optional(),
 });
@@ -155,7 +162,13 @@ export const ZComplaintListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const ZTimelineEntry = z.object({ id: z.number().int(), at: z.string(), type: z.string(), actorName: z.string(), data: z.record(z.string(), z.unknown()) });
+export const ZTimelineEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  actorName: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
 
 export const ZComplaintDetail = ZComplaintSummary.extend({
   regulatorTicket: z.string().nullable(),
@@ -195,4 +208,11 @@ export const ZAction = {
   decide: z.strictObject({ approve: z.boolean(), comment: z.string().trim().max(500).optional() }),
 };
 
-export const ZCode = z.object({ dimension: z.enum(['channel', 'business', 'cause']), code: z.string(), nameZh: z.string(), nameEn: z.string(), parent: z.string().nullable(), verified: z.boolean() });
+export const ZCode = z.object({
+  dimension: z.enum(['channel', 'business', 'cause']),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  parent: z.string().nullable(),
+  verified: z.boolean(),
+});

@@ -70,7 +70,8 @@ export const openPglite = async (dir: string, loadDataDir?: Blob, sharedBuffers 
 
 export const openPostgres = async (url: string, max = 10): Promise<DbHandle> => {
   const typeParsers = {
-    getTypeParser: (oid: number, format?: string) => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')),
+    getTypeParser: (oid: number, format?: string) =>
+      oid === INT8 ? (v: string) => Number(v) : oid === DATE ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max, types: typeParsers as never });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -24,7 +24,13 @@ export const runCaseAction = async <T>(
     requireAction(complaintActions(actor, await loadCaseFacts(uow.tx, row, now)), action);
     const result = await fn({ ...uow, row, now });
     const after = await uow.tx.selectFrom('complaints').select(['status', 'owner_id', 'owner_name']).where('id', '=', id).executeTakeFirstOrThrow();
-    await uow.audit({ action: `complaint.${action}`, targetType: 'complaint', targetId: id, before: { status: row.status, owner_name: row.owner_name }, after: { status: after.status, owner_name: after.owner_name } });
+    await uow.audit({
+      action: `complaint.${action}`,
+      targetType: 'complaint',
+      targetId: id,
+      before: { status: row.status, owner_name: row.owner_name },
+      after: { status: after.status, owner_name: after.owner_name },
+    });
     await uow.emit(`complaint.${action}`, { complaintId: id, status: after.status });
     await refreshClock(uow.tx, id, now);
     return result;

@@ -22,7 +22,11 @@ export const clockEventsOf = async (tx: Executor, complaintId: string): Promise<
     .where('type', 'in', [...CLOCK_EVENT_TYPES])
     .orderBy('id')
     .execute();
-  return rows.map((r) => (r.type === 'extended' ? { type: 'extended', at: r.at, limitDays: r.data.limitDays as 30 | 60 } : { type: r.type as Exclude<ClockEvent['type'], 'extended'>, at: r.at }));
+  return rows.map((r) =>
+    r.type === 'extended'
+      ? { type: 'extended', at: r.at, limitDays: r.data.limitDays as 30 | 60 }
+      : { type: r.type as Exclude<ClockEvent['type'], 'extended'>, at: r.at },
+  );
 };
 
 /** Recomputes the clock from the event history and stores deadline and stage for list queries. */
@@ -41,7 +45,11 @@ export const loadCase = async (tx: Executor, actor: Actor, id: string, lock = tr
   return row as NonNullable<typeof row>;
 };
 
-export const loadCaseFacts = async (tx: Executor, row: { id: string; status: CaseFacts['status']; org_path: string; owner_id: string | null; flags: string[]; decision: Record<string, unknown> | null }, now: Date): Promise<CaseFacts> => {
+export const loadCaseFacts = async (
+  tx: Executor,
+  row: { id: string; status: CaseFacts['status']; org_path: string; owner_id: string | null; flags: string[]; decision: Record<string, unknown> | null },
+  now: Date,
+): Promise<CaseFacts> => {
   const pending = await tx.selectFrom('complaint_requests').selectAll().where('complaint_id', '=', row.id).where('status', '=', 'pending').execute();
   const ext = pending.find((p) => p.kind === 'extension');
   const ho = pending.find((p) => p.kind === 'handover');

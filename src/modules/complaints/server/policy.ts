@@ -43,7 +43,8 @@ const WORKING: TStatus[] = ['accepted', 'in_progress'];
 export const needsReview = (c: Pick<CaseFacts, 'flags'>): boolean => c.flags.some((f) => f === 'regulator' || f === 'major' || f === 'group');
 
 /** 60-day extensions need a higher-level organisation: an approver strictly above the case's org. */
-export const isHigherLevel = (actor: Actor, orgPath: string): boolean => actor.kind === 'system' || (orgPath.startsWith(actor.orgPath) && orgPath !== actor.orgPath);
+export const isHigherLevel = (actor: Actor, orgPath: string): boolean =>
+  actor.kind === 'system' || (orgPath.startsWith(actor.orgPath) && orgPath !== actor.orgPath);
 
 /** Which actions the actor may take on this case now (the UI shows exactly these; use cases enforce them). */
 export const complaintActions = (actor: Actor, c: CaseFacts): string[] => {

@@ -1,6 +1,7 @@
 import { type RoleCode, systemActor } from '../../../kernel/actor.ts';
 import { inTransaction } from '../../../platform/db/unit-of-work.ts';
 import type { DemoSeedContext } from '../../../platform/module.ts';
+import { createApiKey } from './use-cases/create-api-key.ts';
 import { createOrg } from './use-cases/create-org.ts';
 import { createUser } from './use-cases/create-user.ts';
 
@@ -10,6 +11,7 @@ import { createUser } from './use-cases/create-user.ts';
  * fictional. Every demo account shares one password, printed at start-up.
  */
 export const DEMO_PASSWORD = 'Xiaobao@2026';
+export const DEMO_API_KEY = 'xb_demo_callcenter_2026';
 
 const SUB_BRANCHES: [string, string, string[]][] = [
   ['NG', '南关支行', ['人民大街', '重庆路', '亚泰大街', '自由大路', '南湖大路']],
@@ -119,5 +121,8 @@ export const seedIdentityDemo = async (ctx: DemoSeedContext): Promise<{ users: {
     });
   }
   ctx.log(`用户 users: ${USERS.length}`);
+  // A demo key for the call-centre integration (never use a published key in production).
+  await createApiKey(ctx, actor, { name: 'demo-callcenter', orgCode: 'CC', scopes: ['complaints:write', 'posts:write'], key: DEMO_API_KEY });
+  ctx.log('接口密钥 API key: demo-callcenter');
   return { users: USERS.map((u) => ({ username: u.username, role: u.roles[0] as RoleCode, org: u.org })) };
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RoleCode } from '../../../kernel/actor.ts';
+import { type Clock, systemClock } from '../../../kernel/clock.ts';
 import { newToken } from '../../../kernel/ids.ts';
 import type { Config } from '../../../platform/config/env.ts';
 import type { Db, Executor } from '../../../platform/db/schema.ts';
@@ -53,14 +54,23 @@ export const clearSessionCookie = (reply: FastifyReply, config: Config): void =>
  * out. `last_seen_at` is refreshed at most once a minute to keep reads read-only.
  */
 export const createAuthenticator =
-  (db: Db): Authenticator =>
+  (db: Db, clock: Clock = systemClock): Authenticator =>
   async (req: FastifyRequest) => {
     const apiKey = req.headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKey.length <= 128) {
       const key = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', sessionIdOf(apiKey)).where('revoked_at', 'is', null).executeTakeFirst();
       if (!key) return;
       // An integration acts as a system actor limited to its org subtree and scopes.
-      req.actor = { kind: 'system', userId: null, username: `api:${key.name}`, orgId: key.org_id, orgPath: key.org_path, roles: [], requestId: req.id, ip: req.ip ?? null };
+      req.actor = {
+        kind: 'system',
+        userId: null,
+        username: `api:${key.name}`,
+        orgId: key.org_id,
+        orgPath: key.org_path,
+        roles: [],
+        requestId: req.id,
+        ip: req.ip ?? null,
+      };
       req.apiScopes = key.scopes;
       return;
     }
@@ -85,7 +95,7 @@ export const createAuthenticator =
       ])
       .where('s.id', '=', sessionIdOf(token))
       .executeTakeFirst();
-    const now = new Date();
+    const now = clock.now();
     if (!row || row.disabled || row.expires_at <= now) return;
     const actor: Actor = {
       kind: 'user',

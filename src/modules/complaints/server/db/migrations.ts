@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../../platform/db/migrate.ts';
+import { addSearchColumns } from '../../../../platform/search/index.ts';
 import { CODEBOOK } from '../domain/codebook.ts';
 
 export const complaintMigrations: MigrationSet = {
@@ -113,6 +114,11 @@ export const complaintMigrations: MigrationSet = {
         .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addPrimaryKeyConstraint('complaint_idempotency_pk', ['client', 'key'])
         .execute();
+    },
+  },
+  '20261127010100_complaints_search': {
+    async up(db: Kysely<unknown>) {
+      await addSearchColumns(db, 'complaints');
     },
   },
 };

@@ -38,6 +38,9 @@ export type ComplaintsTable = {
   closed_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Hybrid search columns maintained with platform/search's buildSearchDocument. */
+  search_text: string;
+  search_terms: string;
 };
 
 export type ComplaintEventsTable = {

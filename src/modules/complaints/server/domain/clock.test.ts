@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ClockEvent, ClockError, computeClock } from './clock.ts';
+import { ClockError, type ClockEvent, computeClock } from './clock.ts';
 
 // 09:30 Beijing time on the given date.
 const at = (d: string, hhmm = '09:30') => new Date(`${d}T${hhmm}:00+08:00`);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../../kernel/actor.ts';
-import { mask } from '../../../../platform/pii/mask.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
+import { mask } from '../../../../platform/pii/mask.ts';
 import { orgNames } from '../../../identity/index.ts';
 import type { TComplaintDetail } from '../../contract.ts';
 import { clockEventsOf, loadCase, loadCaseFacts } from '../complaint-store.ts';

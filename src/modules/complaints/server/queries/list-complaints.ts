@@ -3,9 +3,10 @@ import type { Actor } from '../../../../kernel/actor.ts';
 import { requirePermission } from '../../../../kernel/policy.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
 import { escapeLike, inScope } from '../../../../platform/scope.ts';
+import { searchWhere } from '../../../../platform/search/index.ts';
 import { findOrg, orgNames } from '../../../identity/index.ts';
 import type { ZComplaintListQuery } from '../../contract.ts';
-import { shanghaiDate, addDays } from '../domain/calendar.ts';
+import { addDays, shanghaiDate } from '../domain/calendar.ts';
 import { COMPLAINT_PERMISSIONS } from '../policy.ts';
 import { presentSummary } from './present.ts';
 
@@ -17,11 +18,23 @@ export const listComplaints = async (deps: ModuleDeps, actor: Actor, q: z.infer<
   const today = shanghaiDate(deps.clock.now());
   let base = deps.db.selectFrom('complaints as c').where(inScope(actor, 'c.org_path'));
   if (q.view === 'mine') base = base.where('c.owner_id', '=', actor.userId).where('c.status', 'in', [...OPEN]);
-  if (q.view === 'due_soon') base = base.where('c.status', 'in', [...OPEN]).where('c.deadline', '>=', today).where('c.deadline', '<=', addDays(today, 5));
+  if (q.view === 'due_soon')
+    base = base
+      .where('c.status', 'in', [...OPEN])
+      .where('c.deadline', '>=', today)
+      .where('c.deadline', '<=', addDays(today, 5));
   if (q.view === 'overdue') base = base.where('c.status', 'in', [...OPEN]).where('c.deadline', '<', today);
   if (q.view === 'awaiting_my_acceptance') {
     base = base.where((eb) =>
-      eb.exists(eb.selectFrom('complaint_requests as r').select('r.id').whereRef('r.complaint_id', '=', 'c.id').where('r.status', '=', 'pending').where('r.kind', '=', 'handover').where('r.assignee_id', '=', actor.userId)),
+      eb.exists(
+        eb
+          .selectFrom('complaint_requests as r')
+          .select('r.id')
+          .whereRef('r.complaint_id', '=', 'c.id')
+          .where('r.status', '=', 'pending')
+          .where('r.kind', '=', 'handover')
+          .where('r.assignee_id', '=', actor.userId),
+      ),
     );
   }
   if (q.status) base = base.where('c.status', 'in', Array.isArray(q.status) ? q.status : [q.status]);
@@ -33,17 +46,34 @@ export const listComplaints = async (deps: ModuleDeps, actor: Actor, q: z.infer<
   }
   if (q.from) base = base.where('c.received_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
   if (q.to) base = base.where('c.received_at', '<', new Date(`${addDays(q.to, 1)}T00:00:00+08:00`));
-  if (q.q) {
-    const like = `%${escapeLike(q.q)}%`;
-    base = base.where((eb) => eb.or([eb('c.tracking_code', 'ilike', like), eb('c.title', 'like', like), eb('c.facts', 'like', like), eb('c.request', 'like', like)]));
-  }
+  // Hybrid Chinese search over tracking code, title, facts and request (exact substring semantics).
+  if (q.q) base = base.where(searchWhere(q.q, 'c'));
   const [{ total } = { total: 0 }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
-    .select(['c.id', 'c.tracking_code', 'c.channel', 'c.status', 'c.title', 'c.complainant_name', 'c.phone', 'c.org_id', 'c.owner_name', 'c.business_category', 'c.cause', 'c.received_at', 'c.deadline', 'c.stage', 'c.flags'])
+    .select([
+      'c.id',
+      'c.tracking_code',
+      'c.channel',
+      'c.status',
+      'c.title',
+      'c.complainant_name',
+      'c.phone',
+      'c.org_id',
+      'c.owner_name',
+      'c.business_category',
+      'c.cause',
+      'c.received_at',
+      'c.deadline',
+      'c.stage',
+      'c.flags',
+    ])
     .orderBy('c.received_at', 'desc')
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  const names = await orgNames(deps.db, rows.map((r) => r.org_id));
+  const names = await orgNames(
+    deps.db,
+    rows.map((r) => r.org_id),
+  );
   return { total: Number(total), items: rows.map((r) => presentSummary(r, names.get(r.org_id) ?? '')) };
 };

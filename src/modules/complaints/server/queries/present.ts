@@ -3,7 +3,27 @@ import type { TComplaintSummary } from '../../contract.ts';
 import type { CaseRow } from '../case-action.ts';
 
 /** The list view of a case: personal data always masked. */
-export const presentSummary = (r: Pick<CaseRow, 'id' | 'tracking_code' | 'channel' | 'status' | 'title' | 'complainant_name' | 'phone' | 'org_id' | 'owner_name' | 'business_category' | 'cause' | 'received_at' | 'deadline' | 'stage' | 'flags'>, orgName: string): TComplaintSummary => ({
+export const presentSummary = (
+  r: Pick<
+    CaseRow,
+    | 'id'
+    | 'tracking_code'
+    | 'channel'
+    | 'status'
+    | 'title'
+    | 'complainant_name'
+    | 'phone'
+    | 'org_id'
+    | 'owner_name'
+    | 'business_category'
+    | 'cause'
+    | 'received_at'
+    | 'deadline'
+    | 'stage'
+    | 'flags'
+  >,
+  orgName: string,
+): TComplaintSummary => ({
   id: r.id,
   trackingCode: r.tracking_code,
   channel: r.channel,

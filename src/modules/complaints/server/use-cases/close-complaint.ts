@@ -1,7 +1,7 @@
-import type { Actor } from '../../../../kernel/actor.ts';
-import type { ModuleDeps } from '../../../../platform/module.ts';
 import type { z } from 'zod';
+import type { Actor } from '../../../../kernel/actor.ts';
 import { AppError } from '../../../../kernel/errors.ts';
+import type { ModuleDeps } from '../../../../platform/module.ts';
 import type { ZAction } from '../../contract.ts';
 import { runCaseAction } from '../case-action.ts';
 import { appendEvent } from '../complaint-store.ts';
@@ -9,9 +9,16 @@ import { appendEvent } from '../complaint-store.ts';
 /** 办结: staff confirm the JR/T 0169 codes and record the root cause and the rectification (溯源整改). */
 export const closeComplaint = (deps: ModuleDeps, actor: Actor, id: string, c: z.infer<typeof ZAction.close>) =>
   runCaseAction(deps, actor, id, 'close', async ({ tx, now }) => {
-    const codes = await tx.selectFrom('complaint_codes').select(['dimension', 'code']).where('active', '=', true).where('code', 'in', [c.businessCategory, c.cause]).execute();
-    if (!codes.some((x) => x.dimension === 'business' && x.code === c.businessCategory)) throw new AppError('VALIDATION_FAILED', [{ field: 'body.businessCategory', issue: 'unknown_code' }]);
-    if (!codes.some((x) => x.dimension === 'cause' && x.code === c.cause)) throw new AppError('VALIDATION_FAILED', [{ field: 'body.cause', issue: 'unknown_code' }]);
+    const codes = await tx
+      .selectFrom('complaint_codes')
+      .select(['dimension', 'code'])
+      .where('active', '=', true)
+      .where('code', 'in', [c.businessCategory, c.cause])
+      .execute();
+    if (!codes.some((x) => x.dimension === 'business' && x.code === c.businessCategory))
+      throw new AppError('VALIDATION_FAILED', [{ field: 'body.businessCategory', issue: 'unknown_code' }]);
+    if (!codes.some((x) => x.dimension === 'cause' && x.code === c.cause))
+      throw new AppError('VALIDATION_FAILED', [{ field: 'body.cause', issue: 'unknown_code' }]);
     await tx
       .updateTable('complaints')
       .set({ status: 'closed', closed_at: now, root_cause: c.rootCause, rectification: c.rectification, business_category: c.businessCategory, cause: c.cause })
@@ -31,10 +38,16 @@ export const withdrawComplaint = (deps: ModuleDeps, actor: Actor, id: string, no
 /** A repeat complaint within the period merges into the open case of the same complainant (办法 Art 18). */
 export const mergeComplaint = (deps: ModuleDeps, actor: Actor, id: string, intoTrackingCode: string) =>
   runCaseAction(deps, actor, id, 'merge', async ({ tx, row, now }) => {
-    const target = await tx.selectFrom('complaints').select(['id', 'phone', 'status', 'org_path', 'tracking_code']).where('tracking_code', '=', intoTrackingCode).executeTakeFirst();
-    if (!target || !target.org_path.startsWith(actor.orgPath) || target.id === id) throw new AppError('VALIDATION_FAILED', [{ field: 'body.intoTrackingCode', issue: 'unknown_case' }]);
+    const target = await tx
+      .selectFrom('complaints')
+      .select(['id', 'phone', 'status', 'org_path', 'tracking_code'])
+      .where('tracking_code', '=', intoTrackingCode)
+      .executeTakeFirst();
+    if (!target || !target.org_path.startsWith(actor.orgPath) || target.id === id)
+      throw new AppError('VALIDATION_FAILED', [{ field: 'body.intoTrackingCode', issue: 'unknown_case' }]);
     if (target.phone !== row.phone) throw new AppError('VALIDATION_FAILED', [{ field: 'body.intoTrackingCode', issue: 'different_complainant' }]);
-    if (['closed', 'withdrawn', 'merged', 'not_accepted'].includes(target.status)) throw new AppError('VALIDATION_FAILED', [{ field: 'body.intoTrackingCode', issue: 'target_not_open' }]);
+    if (['closed', 'withdrawn', 'merged', 'not_accepted'].includes(target.status))
+      throw new AppError('VALIDATION_FAILED', [{ field: 'body.intoTrackingCode', issue: 'target_not_open' }]);
     await tx.updateTable('complaints').set({ status: 'merged', merged_into: target.id, closed_at: now }).where('id', '=', id).execute();
     await appendEvent(tx, id, actor, 'merged', { into: target.tracking_code }, now);
     await appendEvent(tx, id, actor, 'stopped', { reason: 'merged' }, now);

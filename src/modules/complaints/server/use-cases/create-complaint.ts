@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../../kernel/actor.ts';
 import { newId } from '../../../../kernel/ids.ts';
 import type { UnitOfWork } from '../../../../platform/db/unit-of-work.ts';
+import { buildSearchDocument } from '../../../../platform/search/index.ts';
 import { findStaffCovering, type OrgRef } from '../../../identity/index.ts';
 import type { TChannel } from '../../contract.ts';
 import { appendEvent, refreshClock } from '../complaint-store.ts';
@@ -43,7 +44,11 @@ export const routeToHandler = async (uow: UnitOfWork, orgPath: string, isOutlet:
   const loads = await uow.tx
     .selectFrom('complaints')
     .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('owner_id', 'in', candidates.map((c) => c.id))
+    .where(
+      'owner_id',
+      'in',
+      candidates.map((c) => c.id),
+    )
     .where('status', 'not in', ['closed', 'withdrawn', 'merged', 'not_accepted', 'notified'])
     .groupBy('owner_id')
     .execute();
@@ -51,7 +56,12 @@ export const routeToHandler = async (uow: UnitOfWork, orgPath: string, isOutlet:
   return [...candidates].sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.username.localeCompare(b.username))[0] ?? null;
 };
 
-export const createComplaint = async (uow: UnitOfWork, actor: Actor, input: NewComplaint, now: Date): Promise<{ id: string; trackingCode: string; deadline: string }> => {
+export const createComplaint = async (
+  uow: UnitOfWork,
+  actor: Actor,
+  input: NewComplaint,
+  now: Date,
+): Promise<{ id: string; trackingCode: string; deadline: string }> => {
   const { tx } = uow;
   const seq = await sql<{ n: number }>`select nextval('complaint_tracking_seq')::int as n`.execute(tx);
   const trackingCode = `TS${shanghaiDate(input.receivedAt).replaceAll('-', '')}${String(seq.rows[0]?.n ?? 0).padStart(6, '0')}`;
@@ -71,7 +81,9 @@ export const createComplaint = async (uow: UnitOfWork, actor: Actor, input: NewC
     input.inPersonGroup && (input.groupSize ?? 0) >= MAJOR_GROUP_SIZE && 'major',
   ].filter((f): f is string => typeof f === 'string');
 
-  const owner = input.firstResponder ?? (await routeToHandler(uow, input.org.path, input.org.type === 'outlet').then((h) => (h ? { id: h.id, name: h.displayName } : null)));
+  const owner =
+    input.firstResponder ??
+    (await routeToHandler(uow, input.org.path, input.org.type === 'outlet').then((h) => (h ? { id: h.id, name: h.displayName } : null)));
   const id = newId();
   const title = input.title?.trim() || input.facts.replace(/\s+/g, ' ').slice(0, 40);
   await tx
@@ -106,11 +118,17 @@ export const createComplaint = async (uow: UnitOfWork, actor: Actor, input: NewC
       decision: JSON.stringify(null),
       created_at: input.receivedAt,
       updated_at: input.receivedAt,
+      ...buildSearchDocument([trackingCode, title, input.facts, input.request]),
     })
     .execute();
   await appendEvent(tx, id, actor, 'received', { channel: input.channel, flags, ownerName: owner?.name ?? null }, input.receivedAt);
   const clock = await refreshClock(tx, id, now);
-  await uow.audit({ action: 'complaint.registered', targetType: 'complaint', targetId: id, after: { tracking_code: trackingCode, channel: input.channel, phone: input.phone, flags } });
+  await uow.audit({
+    action: 'complaint.registered',
+    targetType: 'complaint',
+    targetId: id,
+    after: { tracking_code: trackingCode, channel: input.channel, phone: input.phone, flags },
+  });
   await uow.emit('complaint.registered', { complaintId: id, orgId: input.org.id, flags, channel: input.channel });
   if (flags.includes('major')) await uow.emit('complaint.major_registered', { complaintId: id, groupSize: input.groupSize ?? 0 });
   return { id, trackingCode, deadline: clock.deadline };

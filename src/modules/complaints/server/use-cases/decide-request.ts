@@ -1,18 +1,29 @@
 import type { Actor } from '../../../../kernel/actor.ts';
-import type { ModuleDeps } from '../../../../platform/module.ts';
 import { AppError } from '../../../../kernel/errors.ts';
 import type { Tx } from '../../../../platform/db/schema.ts';
+import type { ModuleDeps } from '../../../../platform/module.ts';
 import { runCaseAction } from '../case-action.ts';
 import { appendEvent } from '../complaint-store.ts';
 
 const pendingOf = async (tx: Tx, id: string, kind: 'extension' | 'not_accepted' | 'handover') => {
-  const r = await tx.selectFrom('complaint_requests').selectAll().where('complaint_id', '=', id).where('kind', '=', kind).where('status', '=', 'pending').forUpdate().executeTakeFirst();
+  const r = await tx
+    .selectFrom('complaint_requests')
+    .selectAll()
+    .where('complaint_id', '=', id)
+    .where('kind', '=', kind)
+    .where('status', '=', 'pending')
+    .forUpdate()
+    .executeTakeFirst();
   if (!r) throw new AppError('CONFLICT', [{ issue: 'no_pending_request', message: kind }]);
   return r;
 };
 
 const settle = (tx: Tx, requestId: string, approve: boolean, actor: Actor, now: Date) =>
-  tx.updateTable('complaint_requests').set({ status: approve ? 'approved' : 'declined', decided_by: actor.userId, decided_at: now }).where('id', '=', requestId).execute();
+  tx
+    .updateTable('complaint_requests')
+    .set({ status: approve ? 'approved' : 'declined', decided_by: actor.userId, decided_at: now })
+    .where('id', '=', requestId)
+    .execute();
 
 /**
  * Approval of an extension (30 days: department head; 60 days: higher-level organisation,
@@ -23,7 +34,8 @@ export const decideExtension = (deps: ModuleDeps, actor: Actor, id: string, appr
   runCaseAction(deps, actor, id, 'decide_extension', async ({ tx, now }) => {
     const req = await pendingOf(tx, id, 'extension');
     await settle(tx, req.id, approve, actor, now);
-    if (approve) await appendEvent(tx, id, actor, 'extended', { limitDays: req.data.limitDays, reason: req.data.reason, approvedBy: actor.username, comment }, now);
+    if (approve)
+      await appendEvent(tx, id, actor, 'extended', { limitDays: req.data.limitDays, reason: req.data.reason, approvedBy: actor.username, comment }, now);
     else await appendEvent(tx, id, actor, 'extension_declined', { limitDays: req.data.limitDays, comment }, now);
   });
 
@@ -43,7 +55,11 @@ export const acceptHandover = (deps: ModuleDeps, actor: Actor, id: string) =>
   runCaseAction(deps, actor, id, 'accept_handover', async ({ tx, row, now }) => {
     const req = await pendingOf(tx, id, 'handover');
     await settle(tx, req.id, true, actor, now);
-    await tx.updateTable('complaints').set({ owner_id: actor.userId, owner_name: String(req.data.toName ?? actor.username) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('complaints')
+      .set({ owner_id: actor.userId, owner_name: String(req.data.toName ?? actor.username) })
+      .where('id', '=', id)
+      .execute();
     await appendEvent(tx, id, actor, 'handover_accepted', { from: row.owner_name, to: req.data.toName }, now);
   });
 

@@ -1,6 +1,6 @@
+import type { z } from 'zod';
 import type { Actor } from '../../../../kernel/actor.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
-import type { z } from 'zod';
 import type { ZAction } from '../../contract.ts';
 import { runCaseAction } from '../case-action.ts';
 import { appendEvent } from '../complaint-store.ts';
@@ -9,7 +9,11 @@ import { appendEvent } from '../complaint-store.ts';
 export const draftDecision = (deps: ModuleDeps, actor: Actor, id: string, d: z.infer<typeof ZAction.draftDecision>) =>
   runCaseAction(deps, actor, id, 'draft_decision', async ({ tx, now }) => {
     const decision = { ...d, draftedBy: actor.userId, draftedByName: actor.username, draftedAt: now.toISOString(), reviewed: false };
-    await tx.updateTable('complaints').set({ status: 'decision_drafted', decision: JSON.stringify(decision) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('complaints')
+      .set({ status: 'decision_drafted', decision: JSON.stringify(decision) })
+      .where('id', '=', id)
+      .execute();
     await appendEvent(tx, id, actor, 'decision_drafted', { outcome: d.outcome, remedies: d.remedies }, now);
   });
 

@@ -11,7 +11,12 @@ import { createComplaint } from './create-complaint.ts';
 export const DEFAULT_RECEIVING_ORG_CODE = 'CC';
 
 /** A customer files on the public portal (no login); the case is routed to a handler. */
-export const filePublicComplaint = async (deps: ModuleDeps, input: z.infer<typeof ZPublicComplaint>, meta: { ip: string; requestId: string }, channel: 'web' | 'app' = 'web') => {
+export const filePublicComplaint = async (
+  deps: ModuleDeps,
+  input: z.infer<typeof ZPublicComplaint>,
+  meta: { ip: string; requestId: string },
+  channel: 'web' | 'app' = 'web',
+) => {
   const branch = await findOrg(deps.db, { code: DEFAULT_RECEIVING_ORG_CODE });
   const outlet = input.outletCode ? await findOrg(deps.db, { code: input.outletCode }) : null;
   if (input.outletCode && !outlet) throw new AppError('VALIDATION_FAILED', [{ field: 'body.outletCode', issue: 'unknown_outlet' }]);

@@ -1,8 +1,8 @@
-import type { Actor } from '../../../../kernel/actor.ts';
-import type { ModuleDeps } from '../../../../platform/module.ts';
 import type { z } from 'zod';
+import type { Actor } from '../../../../kernel/actor.ts';
 import { AppError } from '../../../../kernel/errors.ts';
 import { newId } from '../../../../kernel/ids.ts';
+import type { ModuleDeps } from '../../../../platform/module.ts';
 import type { ZAction } from '../../contract.ts';
 import { runCaseAction } from '../case-action.ts';
 import { appendEvent, clockEventsOf } from '../complaint-store.ts';
@@ -19,7 +19,20 @@ export const recordNotice = (deps: ModuleDeps, actor: Actor, id: string, n: z.in
     if (sentAt.getTime() > now.getTime() + 60_000) throw new AppError('VALIDATION_FAILED', [{ field: 'body.sentAt', issue: 'in_the_future' }]);
     const clock = computeClock(await clockEventsOf(tx, id), now);
     const inTime = sentAt.getTime() <= clock.deadlineAt.getTime();
-    await tx.insertInto('complaint_notices').values({ id: newId(), complaint_id: id, kind: n.kind, method: n.method, sent_at: sentAt, evidence: n.evidence, in_time: inTime, recorded_by: actor.username, created_at: now }).execute();
+    await tx
+      .insertInto('complaint_notices')
+      .values({
+        id: newId(),
+        complaint_id: id,
+        kind: n.kind,
+        method: n.method,
+        sent_at: sentAt,
+        evidence: n.evidence,
+        in_time: inTime,
+        recorded_by: actor.username,
+        created_at: now,
+      })
+      .execute();
     await appendEvent(tx, id, actor, 'notice_sent', { kind: n.kind, method: n.method, inTime }, now);
     if (n.kind === 'decision') {
       await tx.updateTable('complaints').set({ status: 'notified' }).where('id', '=', id).execute();

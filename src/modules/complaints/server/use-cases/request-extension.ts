@@ -1,7 +1,7 @@
 import type { Actor } from '../../../../kernel/actor.ts';
-import type { ModuleDeps } from '../../../../platform/module.ts';
 import { AppError } from '../../../../kernel/errors.ts';
 import { newId } from '../../../../kernel/ids.ts';
+import type { ModuleDeps } from '../../../../platform/module.ts';
 import { runCaseAction } from '../case-action.ts';
 import { appendEvent, clockEventsOf } from '../complaint-store.ts';
 import { computeClock } from '../domain/clock.ts';
@@ -14,7 +14,17 @@ export const requestExtension = (deps: ModuleDeps, actor: Actor, id: string, lim
     if (limitDays !== next) throw new AppError('VALIDATION_FAILED', [{ field: 'body.limitDays', issue: `next_extension_is_${next}` }]);
     await tx
       .insertInto('complaint_requests')
-      .values({ id: newId(), complaint_id: id, kind: 'extension', status: 'pending', data: JSON.stringify({ limitDays, reason }), requested_by: actor.userId ?? '', requested_by_name: actor.username, assignee_id: null, created_at: now })
+      .values({
+        id: newId(),
+        complaint_id: id,
+        kind: 'extension',
+        status: 'pending',
+        data: JSON.stringify({ limitDays, reason }),
+        requested_by: actor.userId ?? '',
+        requested_by_name: actor.username,
+        assignee_id: null,
+        created_at: now,
+      })
       .execute();
     await appendEvent(tx, id, actor, 'extension_requested', { limitDays, reason }, now);
   });

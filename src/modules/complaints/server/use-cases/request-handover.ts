@@ -1,7 +1,7 @@
 import type { Actor } from '../../../../kernel/actor.ts';
-import type { ModuleDeps } from '../../../../platform/module.ts';
 import { AppError } from '../../../../kernel/errors.ts';
 import { newId } from '../../../../kernel/ids.ts';
+import type { ModuleDeps } from '../../../../platform/module.ts';
 import { findStaffCovering } from '../../../identity/index.ts';
 import { runCaseAction } from '../case-action.ts';
 import { appendEvent } from '../complaint-store.ts';
@@ -15,7 +15,17 @@ export const requestHandover = (deps: ModuleDeps, actor: Actor, id: string, toUs
     if (!to) throw new AppError('VALIDATION_FAILED', [{ field: 'body.toUserId', issue: 'not_an_eligible_handler' }]);
     await tx
       .insertInto('complaint_requests')
-      .values({ id: newId(), complaint_id: id, kind: 'handover', status: 'pending', data: JSON.stringify({ toName: to.displayName, reason }), requested_by: actor.userId ?? '', requested_by_name: actor.username, assignee_id: to.id, created_at: now })
+      .values({
+        id: newId(),
+        complaint_id: id,
+        kind: 'handover',
+        status: 'pending',
+        data: JSON.stringify({ toName: to.displayName, reason }),
+        requested_by: actor.userId ?? '',
+        requested_by_name: actor.username,
+        assignee_id: to.id,
+        created_at: now,
+      })
       .execute();
     await appendEvent(tx, id, actor, 'handover_requested', { to: to.displayName, reason }, now);
   });

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../../kernel/actor.ts';
-import type { ModuleDeps } from '../../../../platform/module.ts';
 import { newId } from '../../../../kernel/ids.ts';
+import type { ModuleDeps } from '../../../../platform/module.ts';
 import type { NOT_ACCEPTED_REASONS } from '../../contract.ts';
 import { runCaseAction } from '../case-action.ts';
 import { appendEvent } from '../complaint-store.ts';
@@ -10,7 +10,17 @@ export const requestNotAccepted = (deps: ModuleDeps, actor: Actor, id: string, r
   runCaseAction(deps, actor, id, 'not_accept', async ({ tx, now }) => {
     await tx
       .insertInto('complaint_requests')
-      .values({ id: newId(), complaint_id: id, kind: 'not_accepted', status: 'pending', data: JSON.stringify({ reason, explanation }), requested_by: actor.userId ?? '', requested_by_name: actor.username, assignee_id: null, created_at: now })
+      .values({
+        id: newId(),
+        complaint_id: id,
+        kind: 'not_accepted',
+        status: 'pending',
+        data: JSON.stringify({ reason, explanation }),
+        requested_by: actor.userId ?? '',
+        requested_by_name: actor.username,
+        assignee_id: null,
+        created_at: now,
+      })
       .execute();
     await appendEvent(tx, id, actor, 'not_accepted_requested', { reason, explanation }, now);
   });

@@ -33,9 +33,19 @@ export const findOrg = async (db: Executor, by: { id?: string; code?: string }):
 
 export const orgNames = async (db: Executor, ids: string[]): Promise<Map<string, string>> => {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 };
 
 export const userDisplayName = async (db: Executor, id: string): Promise<string | null> =>
   (await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name ?? null;
+
+export const listOrgRefs = async (db: Executor, type?: string): Promise<OrgRef[]> => {
+  let q = db.selectFrom('orgs').select(['id', 'code', 'name', 'path', 'type']).where('active', '=', true);
+  if (type) q = q.where('type', '=', type as never);
+  return q.orderBy('code').execute();
+};

@@ -15,7 +15,10 @@ export const createApiKey = async (deps: IdentityDeps, actor: Actor, input: { na
   const key = input.key ?? `xb_${newToken(24)}`;
   const id = newId();
   await inTransaction(deps, actor, async ({ tx, audit }) => {
-    await tx.insertInto('api_keys').values({ id, name: input.name, key_hash: sessionIdOf(key), org_id: org.id, org_path: org.path, scopes: input.scopes }).execute();
+    await tx
+      .insertInto('api_keys')
+      .values({ id, name: input.name, key_hash: sessionIdOf(key), org_id: org.id, org_path: org.path, scopes: input.scopes })
+      .execute();
     await audit({ action: 'api_key.created', targetType: 'api_key', targetId: id, after: { name: input.name, scopes: input.scopes } });
   });
   return { id, key };

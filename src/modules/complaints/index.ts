@@ -1,0 +1,21 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+import './server/db/tables.ts';
+import { complaintMigrations } from './server/db/migrations.ts';
+import { complaintGrants } from './server/policy.ts';
+import { registerPublicComplaintRoutes } from './server/public-routes.ts';
+import { registerComplaintRoutes } from './server/routes.ts';
+import { seedComplaintsDemo } from './server/seed-demo.ts';
+
+/** Complaints (投诉): every channel, first-responder ownership, the statutory clock, notices, review, coding. */
+export const complaintsModule: ModuleDefinition = {
+  name: 'complaints',
+  migrations: complaintMigrations,
+  grants: complaintGrants,
+  routes: (app, deps) => {
+    registerComplaintRoutes(app, deps);
+    registerPublicComplaintRoutes(app, deps);
+  },
+  seedDemo: seedComplaintsDemo,
+};
+
+export { type ClockEvent, type ClockState, computeClock } from './server/domain/clock.ts';

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { Actor } from '../../../kernel/actor.ts';
+import { requirePermission } from '../../../kernel/policy.ts';
+import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
+import { findStaffCovering } from '../../identity/index.ts';
+import { ZAction, ZCode, ZComplaintDetail, ZComplaintListQuery, ZComplaintSummary, ZRegisterComplaint } from '../contract.ts';
+import { loadCase } from './complaint-store.ts';
+import { COMPLAINT_PERMISSIONS } from './policy.ts';
+import { getComplaint } from './queries/get-complaint.ts';
+import { getComplaintStats } from './queries/get-stats.ts';
+import { listComplaints } from './queries/list-complaints.ts';
+import { acceptComplaint } from './use-cases/accept-complaint.ts';
+import { addNewFacts } from './use-cases/add-new-facts.ts';
+import { closeComplaint, mergeComplaint, withdrawComplaint } from './use-cases/close-complaint.ts';
+import { acceptHandover, decideExtension, decideNotAccepted, declineHandover } from './use-cases/decide-request.ts';
+import { draftDecision, reviewDecision, submitForReview } from './use-cases/draft-decision.ts';
+import { pauseComplaint, resumeComplaint } from './use-cases/pause-complaint.ts';
+import { recordNotice } from './use-cases/record-notice.ts';
+import { registerComplaint } from './use-cases/register-complaint.ts';
+import { requestExtension } from './use-cases/request-extension.ts';
+import { requestHandover } from './use-cases/request-handover.ts';
+import { requestNotAccepted } from './use-cases/request-not-accepted.ts';
+
+const tags = ['complaints 投诉'];
+const ZId = z.strictObject({ id: z.uuid() });
+const actorOf = (req: { actor: Actor | null }) => req.actor as Actor;
+
+/** Staff routes: register, search, the case page and every action on a case. */
+export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void => {
+  app.post(
+    '/api/v1/complaints',
+    {
+      schema: {
+        tags,
+        summary: '登记投诉 Register a complaint',
+        body: ZRegisterComplaint,
+        response: { 201: z.object({ id: z.uuid(), trackingCode: z.string(), deadline: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await registerComplaint(deps, actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/complaints',
+    {
+      schema: {
+        tags,
+        summary: '投诉列表/检索 List and search',
+        querystring: ZComplaintListQuery,
+        response: { 200: z.object({ items: z.array(ZComplaintSummary), total: z.number() }) },
+      },
+    },
+    async (req) => listComplaints(deps, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/complaints/codes',
+    { schema: { tags, summary: 'JR/T 0169 编码 Codebook', response: { 200: z.object({ items: z.array(ZCode) }) } } },
+    async (req) => {
+      requirePermission(actorOf(req), COMPLAINT_PERMISSIONS.read);
+      const rows = await deps.db.selectFrom('complaint_codes').selectAll().where('active', '=', true).orderBy('sort').execute();
+      return {
+        items: rows.map((r) => ({ dimension: r.dimension, code: r.code, nameZh: r.name_zh, nameEn: r.name_en, parent: r.parent, verified: r.verified })),
+      };
+    },
+  );
+  app.get(
+    '/api/v1/complaints/stats',
+    { schema: { tags, summary: '统计 Statistics', querystring: z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() }) } },
+    async (req) => getComplaintStats(deps, actorOf(req), req.query),
+  );
+  app.get('/api/v1/complaints/:id', { schema: { tags, summary: '案件详情 Case page', params: ZId, response: { 200: ZComplaintDetail } } }, async (req) =>
+    getComplaint(deps, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/complaints/:id/handlers',
+    {
+      schema: {
+        tags,
+        summary: '可移交人员 Eligible handlers',
+        params: ZId,
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) },
+      },
+    },
+    async (req) => {
+      const row = await loadCase(deps.db, actorOf(req), req.params.id, false);
+      const staff = [...(await findStaffCovering(deps.db, row.org_path, 'complaint_handler')), ...(await findStaffCovering(deps.db, row.org_path, 'cp_admin'))];
+      const seen = new Set<string>();
+      return { items: staff.filter((s) => !seen.has(s.id) && seen.add(s.id) && s.id !== actorOf(req).userId).map((s) => ({ id: s.id, name: s.displayName })) };
+    },
+  );
+
+  const action = <S extends z.ZodType>(path: string, summary: string, body: S, run: (actor: Actor, id: string, b: z.infer<S>) => Promise<unknown>) =>
+    app.post(`/api/v1/complaints/:id/${path}`, { schema: { tags, summary, params: ZId, body, response: { 200: ZComplaintDetail } } }, async (req) => {
+      const actor = actorOf(req);
+      await run(actor, (req.params as { id: string }).id, req.body as z.infer<S>);
+      return getComplaint(deps, actor, (req.params as { id: string }).id);
+    });
+
+  action('accept', '受理 Accept', ZAction.accept, (a, id, b) => acceptComplaint(deps, a, id, b.note));
+  action('not-accept', '申请不予受理 Request not-accepted', ZAction.notAccept, (a, id, b) => requestNotAccepted(deps, a, id, b.reason, b.explanation));
+  action('not-accept/decide', '审批不予受理 Decide not-accepted', ZAction.decide, (a, id, b) => decideNotAccepted(deps, a, id, b.approve, b.comment));
+  action('handover', '移交 Hand over', ZAction.handover, (a, id, b) => requestHandover(deps, a, id, b.toUserId, b.reason));
+  action('handover/accept', '接收移交 Accept hand-over', z.strictObject({}), (a, id) => acceptHandover(deps, a, id));
+  action('handover/decline', '拒绝移交 Decline hand-over', z.strictObject({ comment: z.string().max(500).optional() }), (a, id, b) =>
+    declineHandover(deps, a, id, b.comment),
+  );
+  action('extension', '申请延期 Request extension', ZAction.requestExtension, (a, id, b) => requestExtension(deps, a, id, b.limitDays, b.reason));
+  action('extension/decide', '审批延期 Decide extension', ZAction.decide, (a, id, b) => decideExtension(deps, a, id, b.approve, b.comment));
+  action('pause', '中止计时 Pause', ZAction.pause, (a, id, b) => pauseComplaint(deps, a, id, b.reason, b.note));
+  action('resume', '恢复计时 Resume', ZAction.resume, (a, id, b) => resumeComplaint(deps, a, id, b.note));
+  action('new-facts', '新事实重新计时 New facts', ZAction.newFacts, (a, id, b) => addNewFacts(deps, a, id, b.facts));
+  action('decision', '拟定处理意见 Draft decision', ZAction.draftDecision, (a, id, b) => draftDecision(deps, a, id, b));
+  action('review/submit', '提交复核 Submit for review', z.strictObject({}), (a, id) => submitForReview(deps, a, id));
+  action('review', '质量复核 Review', ZAction.review, (a, id, b) => reviewDecision(deps, a, id, b.approve, b.comment));
+  action('notices', '登记告知凭证 Record a notice', ZAction.notice, (a, id, b) => recordNotice(deps, a, id, b));
+  action('close', '办结 Close', ZAction.close, (a, id, b) => closeComplaint(deps, a, id, b));
+  action('withdraw', '撤回 Withdraw', ZAction.withdraw, (a, id, b) => withdrawComplaint(deps, a, id, b.note));
+  action('merge', '合并 Merge', ZAction.merge, (a, id, b) => mergeComplaint(deps, a, id, b.intoTrackingCode));
+};

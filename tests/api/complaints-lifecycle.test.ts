@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/kernel/clock.ts';
+import { computeClock } from '../../src/modules/complaints/index.ts';
+import { clockEventsOf } from '../../src/modules/complaints/server/complaint-store.ts';
+import { type Client, createTestApp, type TestApp } from '../support/app.ts';
+import { testDialects } from '../support/db.ts';
+
+const DAY = 86_400_000;
+
+describe.each(testDialects())('the complaint lifecycle and its statutory clock on %s', (dialect) => {
+  let t: TestApp;
+  const clock = fixedClock(new Date('2026-03-02T01:30:00Z')); // 09:30 Beijing, 2 March
+  let orgs: Map<string, string>;
+  let staff: Client;
+  let handler: Client;
+  let cpadmin: Client;
+
+  beforeAll(async () => {
+    // Sessions must outlive the weeks this test moves the clock forward.
+    t = await createTestApp(dialect, { clock, config: { sessionTtlMs: 365 * DAY } });
+    const admin = await t.login('admin');
+    orgs = new Map(((await admin.get('/api/v1/orgs')).json().items as { id: string; code: string }[]).map((o) => [o.code, o.id]));
+    staff = await t.login('staff.outlet01');
+    handler = await t.login('handler01');
+    cpadmin = await t.login('cpadmin');
+  });
+  afterAll(async () => t?.close());
+
+  const register = async (c: Client, extra: Record<string, unknown> = {}) => {
+    const res = await c.post('/api/v1/complaints', {
+      channel: 'phone',
+      orgId: orgs.get('CC-NG-1'),
+      complainantName: '张三',
+      phone: '13900000001',
+      facts: '信用卡年费被扣收，办卡时承诺免年费。',
+      request: '退还年费',
+      ...extra,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; trackingCode: string; deadline: string };
+  };
+  const act = async (c: Client, id: string, path: string, body: unknown = {}) => {
+    const res = await c.post(`/api/v1/complaints/${id}/${path}`, body);
+    expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+    return res.json();
+  };
+
+  it('runs from counter registration through hand-over, extension, notice and closure', async () => {
+    const created = await register(staff);
+    expect(created.trackingCode).toMatch(/^TS20260302\d{6}$/);
+    expect(created.deadline).toBe('2026-03-17');
+
+    let c = (await staff.get(`/api/v1/complaints/${created.id}`)).json();
+    expect(c.firstResponderName).toContain('徐一');
+    expect(c.phoneMasked).toBe('139****0001');
+    expect(c.allowedActions).toContain('handover');
+
+    const handlers = (await staff.get(`/api/v1/complaints/${created.id}/handlers`)).json().items as { id: string; name: string }[];
+    const chen = handlers.find((h) => h.name === '陈晓');
+    c = await act(staff, created.id, 'handover', { toUserId: chen?.id, reason: '需消保部专人处理' });
+    expect(c.pendingHandover.toName).toBe('陈晓');
+    // Until the hand-over is accepted, the first responder still owns the case.
+    expect(c.ownerName).toContain('徐一');
+    const awaiting = (await handler.get('/api/v1/complaints?view=awaiting_my_acceptance')).json();
+    expect(awaiting.items.map((i: { id: string }) => i.id)).toContain(created.id);
+    c = await act(handler, created.id, 'handover/accept');
+    expect(c.ownerName).toBe('陈晓');
+
+    c = await act(handler, created.id, 'accept');
+    expect(c.status).toBe('accepted');
+    clock.advance(11 * DAY);
+    c = await act(handler, created.id, 'extension', { limitDays: 30, reason: '需调取交易流水' });
+    expect(c.allowedActions).not.toContain('decide_extension');
+    const approverView = (await cpadmin.get(`/api/v1/complaints/${created.id}`)).json();
+    expect(approverView.allowedActions).toContain('decide_extension');
+    c = await act(cpadmin, created.id, 'extension/decide', { approve: true, comment: '同意' });
+    expect(c.clock).toMatchObject({ limitDays: 30, deadline: '2026-04-01' });
+    await act(handler, created.id, 'notices', { kind: 'extension', method: 'sms', sentAt: clock.now().toISOString(), evidence: '短信回执 #1' });
+
+    clock.advance(5 * DAY);
+    c = await act(handler, created.id, 'decision', {
+      verifiedFacts: '核实属实',
+      basis: '合同第5条',
+      outcome: '退还年费',
+      remedies: ['review', 'mediation', 'arbitration', 'litigation'],
+    });
+    expect(c.status).toBe('decision_drafted');
+    expect(c.allowedActions).toContain('notify_decision');
+    c = await act(handler, created.id, 'notices', { kind: 'decision', method: 'phone', sentAt: clock.now().toISOString(), evidence: '通话录音 REC-1' });
+    expect(c.status).toBe('notified');
+    expect(c.clock.stage).toBe('met');
+    expect(c.notices.find((n: { kind: string }) => n.kind === 'decision').inTime).toBe(true);
+
+    const badCode = await handler.post(`/api/v1/complaints/${created.id}/close`, { rootCause: 'x', rectification: 'y', businessCategory: 'B77', cause: 'C11' });
+    expect(badCode.statusCode).toBe(400);
+    c = await act(handler, created.id, 'close', { rootCause: '营销话术不规范', rectification: '修订话术并培训', businessCategory: 'B0302', cause: 'C11' });
+    expect(c.status).toBe('closed');
+    expect(c.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'received',
+      'handover_requested',
+      'handover_accepted',
+      'accepted',
+      'extension_requested',
+      'extended',
+      'notice_sent',
+      'decision_drafted',
+      'notice_sent',
+      'stopped',
+      'closed',
+    ]);
+  });
+
+  it('recomputes every stored deadline from the case event history alone', async () => {
+    const rows = await t.rt.handle.db.selectFrom('complaints').select(['id', 'deadline']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(computeClock(await clockEventsOf(t.rt.handle.db, r.id), clock.now()).deadline).toBe(r.deadline);
+  });
+
+  it('excludes paused days and restarts the clock on new facts', async () => {
+    const { id } = await register(handler);
+    await act(handler, id, 'accept');
+    clock.advance(2 * DAY);
+    let c = await act(handler, id, 'pause', { reason: 'appraisal', note: '委托第三方鉴定' });
+    expect(c.status).toBe('paused');
+    clock.advance(6 * DAY);
+    c = await act(handler, id, 'resume', {});
+    expect(c.clock.pausedDays).toBe(6);
+    expect(c.clock.daysUsed).toBe(2);
+    clock.advance(DAY);
+    c = await act(handler, id, 'new-facts', { facts: '客户补充提供了扣款短信截图' });
+    expect(c.clock).toMatchObject({ limitDays: 15, pausedDays: 0, daysUsed: 0, daysLeft: 15 });
+  });
+
+  it('makes regulator transfers pass quality review by someone other than the drafter', async () => {
+    const missing = await handler.post('/api/v1/complaints', {
+      channel: 'regulator',
+      orgId: orgs.get('CC-NG-1'),
+      complainantName: '李四',
+      phone: '13900000002',
+      facts: '理财亏损',
+      request: '赔偿',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details[0].field).toBe('body.regulatorTicket');
+    const { id } = await register(handler, { channel: 'regulator', regulatorTicket: '12378-2026-0001', phone: '13900000002' });
+    await act(handler, id, 'accept');
+    let c = await act(handler, id, 'decision', { verifiedFacts: '核实', basis: '规定', outcome: '解释说明', remedies: ['review'] });
+    expect(c.flags).toContain('regulator');
+    expect(c.allowedActions).not.toContain('notify_decision');
+    const early = await handler.post(`/api/v1/complaints/${id}/notices`, {
+      kind: 'decision',
+      method: 'phone',
+      sentAt: clock.now().toISOString(),
+      evidence: 'x',
+    });
+    expect(early.statusCode).toBe(403);
+    c = await act(handler, id, 'review/submit');
+    expect(c.status).toBe('in_review');
+    expect((await handler.post(`/api/v1/complaints/${id}/review`, { approve: true, comment: '自己复核' })).statusCode).toBe(403);
+    c = await act(cpadmin, id, 'review', { approve: true, comment: '答复规范' });
+    expect(c.allowedActions).toBeDefined();
+    c = await act(handler, id, 'notices', { kind: 'decision', method: 'letter', sentAt: clock.now().toISOString(), evidence: 'EMS 1234567890' });
+    expect(c.status).toBe('notified');
+  });
+
+  it('keeps the owner when a hand-over is declined, and flags in-person groups of 20 as major', async () => {
+    const { id } = await register(staff);
+    const chen = ((await staff.get(`/api/v1/complaints/${id}/handlers`)).json().items as { id: string; name: string }[]).find((h) => h.name === '陈晓');
+    await act(staff, id, 'handover', { toUserId: chen?.id, reason: '移交' });
+    const c = await act(handler, id, 'handover/decline', { comment: '应由网点先行处理' });
+    expect(c.ownerName).toContain('徐一');
+    expect(c.pendingHandover).toBeNull();
+    const major = await register(staff, { groupSize: 25, inPersonGroup: true, phone: '13900000003' });
+    const m = (await staff.get(`/api/v1/complaints/${major.id}`)).json();
+    expect(m.flags).toEqual(expect.arrayContaining(['group', 'major']));
+  });
+
+  it("hides another outlet's complaints from outlet staff", async () => {
+    const { id } = await register(handler, { orgId: orgs.get('CC-KC-2'), phone: '13900000004' });
+    const res = await staff.get(`/api/v1/complaints/${id}`);
+    expect(res.statusCode).toBe(404);
+    const list = (await staff.get('/api/v1/complaints?pageSize=100')).json();
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect((await staff.post(`/api/v1/complaints/${id}/withdraw`, { note: 'x' })).statusCode).toBe(404);
+  });
+});
