@@ -96,8 +96,7 @@ export const registerPublicComplaintRoutes = (app: HttpApp, deps: ModuleDeps): v
       }
       const { outletCode, receivedAt, ...body } = req.body;
       const org = (outletCode ? await findOrg(deps.db, { code: outletCode }) : null) ?? (await findOrg(deps.db, { code: DEFAULT_RECEIVING_ORG_CODE }));
-      if (!org || !org.path.startsWith(actor.orgPath))
-        throw new AppError('VALIDATION_FAILED', [{ field: 'body.outletCode', issue: 'unknown_or_out_of_scope' }]);
+      if (!org?.path.startsWith(actor.orgPath)) throw new AppError('VALIDATION_FAILED', [{ field: 'body.outletCode', issue: 'unknown_or_out_of_scope' }]);
       if (body.channel === 'regulator' && !body.regulatorTicket)
         throw new AppError('VALIDATION_FAILED', [{ field: 'body.regulatorTicket', issue: 'required_for_regulator_transfer' }]);
       const now = deps.clock.now();

@@ -33,7 +33,10 @@ export const seedComplaintsDemo = async (ctx: DemoSeedContext, count = Number(pr
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const weighted = <T>(xs: [T, number][]): T => {
     let x = r() * xs.reduce((s, [, w]) => s + w, 0);
-    for (const [v, w] of xs) if ((x -= w) < 0) return v;
+    for (const [v, w] of xs) {
+      x -= w;
+      if (x < 0) return v;
+    }
     return (xs[0] as [T, number])[0];
   };
   const outlets = await listOrgRefs(ctx.db, 'outlet');
@@ -105,7 +108,7 @@ export const seedComplaintsDemo = async (ctx: DemoSeedContext, count = Number(pr
         kind: 'decision',
         method: pick(['phone', 'sms', 'letter', 'in_person']),
         sent_at: sent,
-        evidence: '通话录音编号 REC' + String(100000 + i),
+        evidence: `通话录音编号 REC${String(100000 + i)}`,
         in_time: true,
         recorded_by: owner?.name ?? 'system',
         created_at: sent,

@@ -46,7 +46,7 @@ export class ClockError extends Error {}
 export const computeClock = (events: readonly ClockEvent[], asOf: Date, policy: ClockPolicy = DEFAULT_CLOCK_POLICY): ClockState => {
   const sorted = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
   const first = sorted[0];
-  if (!first || first.type !== 'received') throw new ClockError('a clock starts with its receipt');
+  if (first?.type !== 'received') throw new ClockError('a clock starts with its receipt');
   let startDate = shanghaiDate(first.at);
   let limitDays: 15 | 30 | 60 = 15;
   let pauses: PauseSpan[] = [];

@@ -43,7 +43,7 @@ export const mergeComplaint = (deps: ModuleDeps, actor: Actor, id: string, intoT
       .select(['id', 'phone', 'status', 'org_path', 'tracking_code'])
       .where('tracking_code', '=', intoTrackingCode)
       .executeTakeFirst();
-    if (!target || !target.org_path.startsWith(actor.orgPath) || target.id === id)
+    if (!target?.org_path.startsWith(actor.orgPath) || target.id === id)
       throw new AppError('VALIDATION_FAILED', [{ field: 'body.intoTrackingCode', issue: 'unknown_case' }]);
     if (target.phone !== row.phone) throw new AppError('VALIDATION_FAILED', [{ field: 'body.intoTrackingCode', issue: 'different_complainant' }]);
     if (['closed', 'withdrawn', 'merged', 'not_accepted'].includes(target.status))

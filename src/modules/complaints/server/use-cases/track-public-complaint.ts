@@ -9,7 +9,7 @@ export const trackPublicComplaint = async (deps: ModuleDeps, trackingCode: strin
     .select(['id', 'tracking_code', 'status', 'deadline', 'received_at', 'phone'])
     .where('tracking_code', '=', trackingCode)
     .executeTakeFirst();
-  if (!c || !c.phone.endsWith(phoneLast4)) throw new AppError('NOT_FOUND');
+  if (!c?.phone.endsWith(phoneLast4)) throw new AppError('NOT_FOUND');
   const notices = await deps.db
     .selectFrom('complaint_notices')
     .select(['kind', 'method', 'sent_at'])
