@@ -15,7 +15,12 @@ const LOGINS = 1000;
 
 export const run = async (target: BenchTarget) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'xb-bench-'));
-  const env = { XIAOBAO_DATA_DIR: dataDir, DATABASE_URL: target.databaseUrl ?? '', XIAOBAO_LOGIN_RATE_PER_MINUTE: '100000', XIAOBAO_RATE_LIMIT_PER_MINUTE: '100000' };
+  const env = {
+    XIAOBAO_DATA_DIR: dataDir,
+    DATABASE_URL: target.databaseUrl ?? '',
+    XIAOBAO_LOGIN_RATE_PER_MINUTE: '100000',
+    XIAOBAO_RATE_LIMIT_PER_MINUTE: '100000',
+  };
   try {
     console.error('[foundation] first start (creates and seeds the database)');
     const first = await startServerProcess(env);

@@ -9,6 +9,7 @@ export type Bench = { run: (target: BenchTarget) => Promise<Record<string, numbe
 const BENCHES: Record<string, () => Promise<Bench>> = {
   foundation: () => import('./foundation.ts'),
   nlp: () => import('./nlp.ts'),
+  complaints: () => import('./complaints.ts'),
 };
 
 const name = process.argv[2];

@@ -1,14 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY } from '../../src/modules/identity/index.ts';
 import { solvePow } from '../../src/modules/complaints/server/pow.ts';
-import { createTestApp, type Client, type TestApp } from '../support/app.ts';
+import { DEMO_API_KEY } from '../../src/modules/identity/index.ts';
+import { type Client, createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/db.ts';
 
 describe.each(testDialects())('complaint intake: public portal, integration API and bad input on %s', (dialect) => {
   let t: TestApp;
   let handler: Client;
   let orgId: string;
-  const count = async () => Number((await t.rt.handle.db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await t.rt.handle.db
+          .selectFrom('complaints')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const integration = (key: string | null, body: unknown, apiKey = DEMO_API_KEY) =>
     t.anonymous.request('POST', '/api/v1/integration/complaints', body, { 'x-api-key': apiKey, ...(key ? { 'idempotency-key': key } : {}) });
 
@@ -85,11 +93,13 @@ describe.each(testDialects())('complaint intake: public portal, integration API 
   });
 
   it('finds two-character words and long phrases with exact substring semantics', async () => {
-    const mk = (facts: string, phone: string) => handler.post('/api/v1/complaints', { channel: 'phone', orgId, complainantName: '周九', phone, facts, request: '处理' });
+    const mk = (facts: string, phone: string) =>
+      handler.post('/api/v1/complaints', { channel: 'phone', orgId, complainantName: '周九', phone, facts, request: '处理' });
     await mk('信用卡年费被重复扣收', '13600000001');
     await mk('征信出现异议，需要处理', '13600000002');
     await mk('征信异议处理超期', '13600000003');
-    const q = async (s: string) => (await handler.get(`/api/v1/complaints?q=${encodeURIComponent(s)}&pageSize=100`)).json().items.map((i: { title: string }) => i.title);
+    const q = async (s: string) =>
+      (await handler.get(`/api/v1/complaints?q=${encodeURIComponent(s)}&pageSize=100`)).json().items.map((i: { title: string }) => i.title);
     expect((await q('年费')).some((x: string) => x.includes('年费'))).toBe(true);
     const phrase = await q('征信异议');
     expect(phrase).toHaveLength(1);

@@ -121,4 +121,12 @@ export const complaintMigrations: MigrationSet = {
       await addSearchColumns(db, 'complaints');
     },
   },
+  '20261127010200_complaints_open_by_owner': {
+    async up(db: Kysely<unknown>) {
+      // Routing counts each handler's open cases on every intake; closed history must not be scanned.
+      await sql`create index complaints_open_by_owner on complaints (owner_id) where status in ('registered','accepted','in_progress','paused','decision_drafted','in_review')`.execute(
+        db,
+      );
+    },
+  },
 };

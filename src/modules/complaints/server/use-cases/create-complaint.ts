@@ -5,8 +5,9 @@ import type { UnitOfWork } from '../../../../platform/db/unit-of-work.ts';
 import { buildSearchDocument } from '../../../../platform/search/index.ts';
 import { findStaffCovering, type OrgRef } from '../../../identity/index.ts';
 import type { TChannel } from '../../contract.ts';
-import { appendEvent, refreshClock } from '../complaint-store.ts';
+import { appendEvent } from '../complaint-store.ts';
 import { shanghaiDate } from '../domain/calendar.ts';
+import { computeClock } from '../domain/clock.ts';
 
 export type NewComplaint = {
   channel: TChannel;
@@ -49,7 +50,7 @@ export const routeToHandler = async (uow: UnitOfWork, orgPath: string, isOutlet:
       'in',
       candidates.map((c) => c.id),
     )
-    .where('status', 'not in', ['closed', 'withdrawn', 'merged', 'not_accepted', 'notified'])
+    .where('status', 'in', ['registered', 'accepted', 'in_progress', 'paused', 'decision_drafted', 'in_review'])
     .groupBy('owner_id')
     .execute();
   const load = new Map(loads.map((l) => [l.owner_id, Number(l.n)]));
@@ -85,6 +86,8 @@ export const createComplaint = async (
     input.firstResponder ??
     (await routeToHandler(uow, input.org.path, input.org.type === 'outlet').then((h) => (h ? { id: h.id, name: h.displayName } : null)));
   const id = newId();
+  // A new case's clock has one event, its receipt: compute it here instead of re-reading it.
+  const clock = computeClock([{ type: 'received', at: input.receivedAt }], now);
   const title = input.title?.trim() || input.facts.replace(/\s+/g, ' ').slice(0, 40);
   await tx
     .insertInto('complaints')
@@ -113,8 +116,8 @@ export const createComplaint = async (
       cause: input.cause ?? null,
       flags,
       group_size: input.groupSize ?? null,
-      deadline: shanghaiDate(input.receivedAt),
-      stage: 'on_track',
+      deadline: clock.deadline,
+      stage: clock.stage,
       decision: JSON.stringify(null),
       created_at: input.receivedAt,
       updated_at: input.receivedAt,
@@ -122,7 +125,6 @@ export const createComplaint = async (
     })
     .execute();
   await appendEvent(tx, id, actor, 'received', { channel: input.channel, flags, ownerName: owner?.name ?? null }, input.receivedAt);
-  const clock = await refreshClock(tx, id, now);
   await uow.audit({
     action: 'complaint.registered',
     targetType: 'complaint',
