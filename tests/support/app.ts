@@ -30,6 +30,8 @@ export const createTestApp = async (
 ): Promise<TestApp> => {
   // The full demo has ~3,000 complaints; API tests create their own cases.
   process.env.XIAOBAO_DEMO_COMPLAINTS = String(opts.demoComplaints ?? 0);
+  // Every module keeps its demo data minimal under 'test' (API tests make their own records).
+  process.env.XIAOBAO_DEMO_SIZE = 'test';
   const db = await createTestDb(dialect);
   const config = loadConfig({ ...process.env, XIAOBAO_LOG_LEVEL: 'silent', DATABASE_URL: undefined } as NodeJS.ProcessEnv, {
     dataDir: db.dataDir,
