@@ -92,6 +92,22 @@ describe.each(testDialects())('complaint intake: public portal, integration API 
     expect(c.idNumberMasked).toBe('1101**********002X');
   });
 
+  it('suggests JR/T 0169 codes from the text until staff confirm them', async () => {
+    const res = await handler.post('/api/v1/complaints', {
+      channel: 'phone',
+      orgId,
+      complainantName: '吴十',
+      phone: '13600000009',
+      facts: '催收人员多次给我父母打电话，言语威胁',
+      request: '停止骚扰',
+    });
+    const c = (await handler.get(`/api/v1/complaints/${res.json().id}`)).json();
+    expect(c.businessCategory).toBeNull();
+    expect(c.suggestedCoding).toMatchObject({ businessCategory: 'B08', cause: 'C12' });
+    const codes = (await handler.get('/api/v1/complaints/codes')).json().items.map((x: { code: string }) => x.code);
+    expect(codes).toEqual(expect.arrayContaining(['B08', 'C12']));
+  });
+
   it('finds two-character words and long phrases with exact substring semantics', async () => {
     const mk = (facts: string, phone: string) =>
       handler.post('/api/v1/complaints', { channel: 'phone', orgId, complainantName: '周九', phone, facts, request: '处理' });

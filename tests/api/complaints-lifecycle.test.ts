@@ -93,7 +93,7 @@ describe.each(testDialects())('the complaint lifecycle and its statutory clock o
 
     const badCode = await handler.post(`/api/v1/complaints/${created.id}/close`, { rootCause: 'x', rectification: 'y', businessCategory: 'B77', cause: 'C11' });
     expect(badCode.statusCode).toBe(400);
-    c = await act(handler, created.id, 'close', { rootCause: '营销话术不规范', rectification: '修订话术并培训', businessCategory: 'B0302', cause: 'C11' });
+    c = await act(handler, created.id, 'close', { rootCause: '营销话术不规范', rectification: '修订话术并培训', businessCategory: 'B04', cause: 'C11' });
     expect(c.status).toBe('closed');
     expect(c.timeline.map((e: { type: string }) => e.type)).toEqual([
       'received',

@@ -188,6 +188,8 @@ export const ZComplaintDetail = ZComplaintSummary.extend({
   pendingExtension: z.object({ id: z.uuid(), limitDays: z.number().int(), reason: z.string() }).nullable(),
   notices: z.array(z.object({ id: z.uuid(), kind: z.string(), method: z.string(), sentAt: z.string(), evidence: z.string(), inTime: z.boolean() })),
   allowedActions: z.array(z.string()),
+  /** JR/T 0169 codes suggested from the text by the nlp module; staff confirm them at closure. */
+  suggestedCoding: z.object({ businessCategory: z.string(), cause: z.string(), confidence: z.number(), needsHuman: z.boolean() }).nullable(),
 });
 export type TComplaintDetail = z.infer<typeof ZComplaintDetail>;
 

@@ -34,7 +34,7 @@ const DATE = 1082;
  * read through the kernel's page cache anyway, so a small buffer pool costs little speed and
  * keeps an idle embedded server well under 300 MB.
  */
-export const PGLITE_SHARED_BUFFERS = '32MB';
+export const PGLITE_SHARED_BUFFERS = process.env.XIAOBAO_PGLITE_SHARED_BUFFERS ?? '32MB';
 
 export const openPglite = async (dir: string, loadDataDir?: Blob, sharedBuffers = PGLITE_SHARED_BUFFERS): Promise<DbHandle> => {
   mkdirSync(dir, { recursive: true });

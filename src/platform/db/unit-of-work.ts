@@ -29,6 +29,6 @@ export const inTransaction = async <T>(p: Platform, actor: Actor, fn: (uow: Unit
       },
     }),
   );
-  if (emitted) void p.dispatcher.kick().catch(() => {});
+  if (emitted) p.dispatcher.schedule();
   return result;
 };

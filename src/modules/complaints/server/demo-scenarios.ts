@@ -7,7 +7,7 @@ export type Scenario = { b: string; c: string; title: string; facts: string[]; r
 
 export const SCENARIOS: Scenario[] = [
   {
-    b: 'B0302',
+    b: 'B04',
     c: 'C11',
     title: '信用卡年费被扣收',
     facts: [
@@ -17,7 +17,7 @@ export const SCENARIOS: Scenario[] = [
     request: '退还已扣收的年费，并说明收费依据。',
   },
   {
-    b: 'B0302',
+    b: 'B04',
     c: 'C05',
     title: '信用卡分期手续费未充分告知',
     facts: [
@@ -27,7 +27,7 @@ export const SCENARIOS: Scenario[] = [
     request: '退还分期手续费，规范宣传用语。',
   },
   {
-    b: 'B07',
+    b: 'B08',
     c: 'C12',
     title: '催收人员电话骚扰家人',
     facts: [
@@ -54,7 +54,7 @@ export const SCENARIOS: Scenario[] = [
     request: '免除违约金，尽快办理提前还款。',
   },
   {
-    b: 'B09',
+    b: 'B10',
     c: 'C04',
     title: '存款变保险，销售误导',
     facts: [
@@ -64,7 +64,7 @@ export const SCENARIOS: Scenario[] = [
     request: '全额退保，退还本金。',
   },
   {
-    b: 'B08',
+    b: 'B09',
     c: 'C06',
     title: '理财产品亏损，风险揭示不足',
     facts: [
@@ -74,35 +74,35 @@ export const SCENARIOS: Scenario[] = [
     request: '赔偿本金损失，核查销售过程。',
   },
   {
-    b: 'B0301',
+    b: 'B03',
     c: 'C02',
     title: 'ATM吞卡',
     facts: ['在{outlet}的ATM取款时银行卡被吞，机器未吐钞但账户显示已扣款{n}元。', 'ATM故障吞卡，拨打网点电话无人接听，次日到网点领卡又被要求排队两小时。'],
     request: '尽快退还卡片并核实扣款。',
   },
   {
-    b: 'B0301',
+    b: 'B03',
     c: 'C09',
     title: '银行卡被盗刷',
     facts: ['卡在本人身上，凌晨收到短信提示在外地被消费{n}元，立即挂失并报警。', '接到自称客服的电话后银行卡被转走{n}元，怀疑个人信息泄露。'],
     request: '追回资金，赔偿损失。',
   },
   {
-    b: 'B04',
+    b: 'B05',
     c: 'C02',
     title: '手机银行转账失败',
     facts: ['手机银行转账提示"交易处理中"，资金已扣但对方未到账，已超过三个工作日。', '手机银行APP升级后频繁闪退，无法登录，影响工资发放。'],
     request: '尽快处理到账问题，修复系统。',
   },
   {
-    b: 'B04',
+    b: 'B05',
     c: 'C11',
     title: '跨行转账及短信费收费',
     facts: ['未经同意开通短信通知服务，每月扣收{n}元短信费。', '账户管理费在未通知的情况下扣收，余额不足时还被扣成负数。'],
     request: '退还费用，取消未经同意的服务。',
   },
   {
-    b: 'B06',
+    b: 'B07',
     c: 'C10',
     title: '个人信息泄露，营销电话不断',
     facts: ['在网点办理业务后频繁接到贷款营销电话，对方能准确说出我的姓名和卡号尾号。', '未经同意，客户经理将本人信息提供给合作保险公司用于营销。'],
@@ -123,13 +123,13 @@ export const SCENARIOS: Scenario[] = [
     request: '改进服务流程，增加窗口。',
   },
   {
-    b: 'B05',
+    b: 'B06',
     c: 'C03',
     title: '残损币兑换被拒',
     facts: ['到网点兑换残缺人民币，柜员以"没有时间"为由拒绝办理。', '存入现金时柜员称有一张假币予以收缴，未当面出具收缴凭证。'],
     request: '按规定兑换，出具凭证。',
   },
-  { b: 'B10', c: 'C05', title: '外汇汇款手续费不透明', facts: ['办理境外汇款时未告知中间行费用，对方少收{n}美元。'], request: '说明费用构成并退还多收部分。' },
+  { b: 'B11', c: 'C05', title: '外汇汇款手续费不透明', facts: ['办理境外汇款时未告知中间行费用，对方少收{n}美元。'], request: '说明费用构成并退还多收部分。' },
 ];
 
 const SURNAMES =

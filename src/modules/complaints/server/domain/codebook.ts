@@ -1,5 +1,7 @@
 /**
- * JR/T 0169-2018 dimensions B (business category) and C (cause), structure per regulation.md §3.
+ * JR/T 0169-2018 dimensions B (business category) and C (cause), structure per regulation.md §3,
+ * numbered in the standard's listed order (bank cards split into debit/credit) — the same codes the
+ * nlp module's complaint coder suggests.
  * The standard's exact numeric codes are unverified (paid standard, truncated source): these
  * codes are our own placeholders in its format ("99" = other), seeded as `verified = false` and
  * editable by admins until checked against the published text.
@@ -20,16 +22,15 @@ export const CODEBOOK: CodeRow[] = [
   a('A2', '中后台', 'Middle and back office'),
   b('B01', '人民币储蓄', 'RMB savings'),
   b('B02', '贷款', 'Loans'),
-  b('B03', '银行卡', 'Bank cards'),
-  b('B0301', '借记卡', 'Debit card', 'B03'),
-  b('B0302', '信用卡', 'Credit card', 'B03'),
-  b('B04', '支付结算', 'Payments and settlement'),
-  b('B05', '人民币管理', 'Cash management'),
-  b('B06', '个人金融信息', 'Personal financial information'),
-  b('B07', '债务催收', 'Debt collection'),
-  b('B08', '自营理财', 'Own wealth products'),
-  b('B09', '银行代理业务', 'Agency products'),
-  b('B10', '外汇', 'Foreign exchange'),
+  b('B03', '银行卡-借记卡', 'Bank card: debit'),
+  b('B04', '银行卡-信用卡', 'Bank card: credit'),
+  b('B05', '支付结算', 'Payments and settlement'),
+  b('B06', '人民币管理', 'Cash management'),
+  b('B07', '个人金融信息', 'Personal financial information'),
+  b('B08', '债务催收', 'Debt collection'),
+  b('B09', '自营理财', 'Own wealth products'),
+  b('B10', '银行代理业务', 'Agency products'),
+  b('B11', '外汇', 'Foreign exchange'),
   b('B99', '其他', 'Other'),
   c('C01', '服务态度及质量', 'Service attitude and quality'),
   c('C02', '服务设施、设备、业务系统', 'Facilities, equipment, systems'),

@@ -2,11 +2,18 @@ import type { Actor } from '../../../../kernel/actor.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
 import { mask } from '../../../../platform/pii/mask.ts';
 import { orgNames } from '../../../identity/index.ts';
+import { classifyComplaint } from '../../../nlp/index.ts';
 import type { TComplaintDetail } from '../../contract.ts';
 import { clockEventsOf, loadCase, loadCaseFacts } from '../complaint-store.ts';
 import { computeClock } from '../domain/clock.ts';
 import { complaintActions } from '../policy.ts';
 import { presentSummary } from './present.ts';
+
+const suggest = (row: { business_category: string | null; cause: string | null; title: string; facts: string; request: string }) => {
+  if (row.business_category && row.cause) return null;
+  const r = classifyComplaint(`${row.title}。${row.facts}。${row.request}`);
+  return { businessCategory: r.businessCategory, cause: r.cause, confidence: r.confidence, needsHuman: r.needsHuman };
+};
 
 /** The case page: facts, parties (masked), the live clock, the timeline and what the actor may do next. */
 export const getComplaint = async (deps: ModuleDeps, actor: Actor, id: string): Promise<TComplaintDetail> => {
@@ -40,5 +47,6 @@ export const getComplaint = async (deps: ModuleDeps, actor: Actor, id: string): 
     pendingExtension: ext ? { id: ext.id, limitDays: Number(ext.data.limitDays), reason: String(ext.data.reason ?? '') } : null,
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, method: n.method, sentAt: n.sent_at.toISOString(), evidence: n.evidence, inTime: n.in_time })),
     allowedActions: complaintActions(actor, facts),
+    suggestedCoding: suggest(row),
   };
 };
