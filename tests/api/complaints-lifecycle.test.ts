@@ -175,6 +175,54 @@ describe.each(testDialects())('the complaint lifecycle and its statutory clock o
     expect(m.flags).toEqual(expect.arrayContaining(['group', 'major']));
   });
 
+  it('merges a repeat complaint into the open case of the same complainant and stops its clock', async () => {
+    const first = await register(handler, { phone: '13900000005' });
+    const repeat = await register(handler, { phone: '13900000005', facts: '同一事项再次来电投诉' });
+    const other = await register(handler, { phone: '13900000006' });
+    const r = (await handler.get(`/api/v1/complaints/${repeat.id}`)).json();
+    expect(r.flags).toContain('repeat');
+    expect((await handler.post(`/api/v1/complaints/${repeat.id}/merge`, { intoTrackingCode: other.trackingCode })).statusCode).toBe(400);
+    const merged = await act(handler, repeat.id, 'merge', { intoTrackingCode: first.trackingCode });
+    expect(merged.status).toBe('merged');
+    expect(merged.clock.isPaused).toBe(false);
+    expect(merged.allowedActions).toEqual(['view']);
+    const target = (await handler.get(`/api/v1/complaints/${first.id}`)).json();
+    expect(target.timeline.at(-1)).toMatchObject({ type: 'merged_from', data: { from: repeat.trackingCode } });
+  });
+
+  it('walks open cases up the escalation ladder (warning → escalated → overdue) exactly once each', async () => {
+    const { escalateComplaintClocks } = await import('../../src/modules/complaints/server/jobs.ts');
+    const { id } = await register(handler, { phone: '13900000007' });
+    await escalateComplaintClocks(t.rt.deps);
+    clock.advance(11 * DAY);
+    await escalateComplaintClocks(t.rt.deps);
+    await escalateComplaintClocks(t.rt.deps);
+    clock.advance(3 * DAY);
+    await escalateComplaintClocks(t.rt.deps);
+    clock.advance(3 * DAY);
+    await escalateComplaintClocks(t.rt.deps);
+    const c = (await handler.get(`/api/v1/complaints/${id}`)).json();
+    expect(c.timeline.map((e: { type: string }) => e.type).filter((x: string) => x.startsWith('clock_'))).toEqual([
+      'clock_warning',
+      'clock_escalated',
+      'clock_overdue',
+    ]);
+    expect(c.stage).toBe('overdue');
+    const overdue = (await handler.get('/api/v1/complaints?view=overdue&pageSize=100')).json();
+    expect(overdue.items.map((i: { id: string }) => i.id)).toContain(id);
+  });
+
+  it('exports the filtered list as CSV with personal data masked, and audits the export', async () => {
+    const res = await handler.get('/api/v1/complaints/export?q=%E5%B9%B4%E8%B4%B9');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.body.charCodeAt(0)).toBe(0xfeff);
+    expect(res.body).toContain('139****0001');
+    expect(res.body).not.toContain('13900000001');
+    const audit = await t.rt.handle.db.selectFrom('audit_log').select('diff').where('action', '=', 'complaint.exported').executeTakeFirstOrThrow();
+    expect(audit.diff).toMatchObject({ note: { rows: expect.any(Number) } });
+  });
+
   it("hides another outlet's complaints from outlet staff", async () => {
     const { id } = await register(handler, { orgId: orgs.get('CC-KC-2'), phone: '13900000004' });
     const res = await staff.get(`/api/v1/complaints/${id}`);

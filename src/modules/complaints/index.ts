@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import './server/db/tables.ts';
 import { complaintMigrations } from './server/db/migrations.ts';
+import { complaintJobs } from './server/jobs.ts';
 import { complaintGrants } from './server/policy.ts';
 import { registerPublicComplaintRoutes } from './server/public-routes.ts';
 import { registerComplaintRoutes } from './server/routes.ts';
@@ -15,7 +16,9 @@ export const complaintsModule: ModuleDefinition = {
     registerComplaintRoutes(app, deps);
     registerPublicComplaintRoutes(app, deps);
   },
+  jobs: (deps) => complaintJobs(deps) as never,
   seedDemo: seedComplaintsDemo,
 };
 
 export { type ClockEvent, type ClockState, computeClock } from './server/domain/clock.ts';
+export { type ComplaintRef, searchComplaintRefs } from './server/queries/search-complaint-refs.ts';

@@ -6,6 +6,7 @@ import { findStaffCovering } from '../../identity/index.ts';
 import { ZAction, ZCode, ZComplaintDetail, ZComplaintListQuery, ZComplaintSummary, ZRegisterComplaint } from '../contract.ts';
 import { loadCase } from './complaint-store.ts';
 import { COMPLAINT_PERMISSIONS } from './policy.ts';
+import { exportComplaintsCsv } from './queries/export-complaints.ts';
 import { getComplaint } from './queries/get-complaint.ts';
 import { getComplaintStats } from './queries/get-stats.ts';
 import { listComplaints } from './queries/list-complaints.ts';
@@ -50,6 +51,15 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
       },
     },
     async (req) => listComplaints(deps, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/complaints/export',
+    { schema: { tags, summary: '导出 CSV Export (masked, audited)', querystring: ZComplaintListQuery } },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="complaints-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .send(await exportComplaintsCsv(deps, actorOf(req), req.query)),
   );
   app.get(
     '/api/v1/complaints/codes',
