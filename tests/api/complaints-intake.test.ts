@@ -92,6 +92,40 @@ describe.each(testDialects())('complaint intake: public portal, integration API 
     expect(c.idNumberMasked).toBe('1101**********002X');
   });
 
+  it('accepts evidence by its bytes only, with a sanitised name, and audits downloads', async () => {
+    const res = await handler.post('/api/v1/complaints', {
+      channel: 'counter',
+      orgId,
+      complainantName: '郑十一',
+      phone: '13600000010',
+      facts: '附件测试',
+      request: '处理',
+    });
+    const id = res.json().id as string;
+    const upload = (bytes: Buffer, name: string) =>
+      handler.request('POST', `/api/v1/complaints/${id}/attachments`, bytes, {
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent(name),
+      });
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64)]);
+    const ok = await upload(png, '../../etc/扣款截图<script>.exe');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ mime: 'image/png', name: '扣款截图script.png' });
+    const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'evidence.pdf');
+    expect(html.statusCode).toBe(415);
+    expect((await upload(Buffer.alloc(0), 'x.pdf')).statusCode).toBe(400);
+    const big = await upload(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024 + 1)]), 'big.pdf');
+    expect(big.statusCode).toBe(413);
+    const c = (await handler.get(`/api/v1/complaints/${id}`)).json();
+    expect(c.attachments).toHaveLength(1);
+    const dl = await handler.get(`/api/v1/complaints/${id}/attachments/${c.attachments[0].id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('image/png');
+    expect(dl.rawPayload.equals(png)).toBe(true);
+    const audited = await t.rt.handle.db.selectFrom('audit_log').select('action').where('target_id', '=', id).execute();
+    expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['complaint.attachment_added', 'complaint.attachment_read']));
+  });
+
   it('suggests JR/T 0169 codes from the text until staff confirm them', async () => {
     const res = await handler.post('/api/v1/complaints', {
       channel: 'phone',

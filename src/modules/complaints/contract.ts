@@ -187,6 +187,7 @@ export const ZComplaintDetail = ZComplaintSummary.extend({
   pendingHandover: z.object({ id: z.uuid(), toName: z.string(), reason: z.string() }).nullable(),
   pendingExtension: z.object({ id: z.uuid(), limitDays: z.number().int(), reason: z.string() }).nullable(),
   notices: z.array(z.object({ id: z.uuid(), kind: z.string(), method: z.string(), sentAt: z.string(), evidence: z.string(), inTime: z.boolean() })),
+  attachments: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string() })),
   allowedActions: z.array(z.string()),
   /** JR/T 0169 codes suggested from the text by the nlp module; staff confirm them at closure. */
   suggestedCoding: z.object({ businessCategory: z.string(), cause: z.string(), confidence: z.number(), needsHuman: z.boolean() }).nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../../kernel/actor.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { requirePermission } from '../../../kernel/policy.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
 import { findStaffCovering } from '../../identity/index.ts';
@@ -12,6 +13,7 @@ import { getComplaintStats } from './queries/get-stats.ts';
 import { listComplaints } from './queries/list-complaints.ts';
 import { acceptComplaint } from './use-cases/accept-complaint.ts';
 import { addNewFacts } from './use-cases/add-new-facts.ts';
+import { attachEvidence, MAX_ATTACHMENT_BYTES, readEvidence } from './use-cases/attach-evidence.ts';
 import { closeComplaint, mergeComplaint, withdrawComplaint } from './use-cases/close-complaint.ts';
 import { acceptHandover, decideExtension, decideNotAccepted, declineHandover } from './use-cases/decide-request.ts';
 import { draftDecision, reviewDecision, submitForReview } from './use-cases/draft-decision.ts';
@@ -95,6 +97,42 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
       const staff = [...(await findStaffCovering(deps.db, row.org_path, 'complaint_handler')), ...(await findStaffCovering(deps.db, row.org_path, 'cp_admin'))];
       const seen = new Set<string>();
       return { items: staff.filter((s) => !seen.has(s.id) && seen.add(s.id) && s.id !== actorOf(req).userId).map((s) => ({ id: s.id, name: s.displayName })) };
+    },
+  );
+
+  // Evidence upload: the raw file as the body; what it is comes from its bytes, not its name.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+  app.post(
+    '/api/v1/complaints/:id/attachments',
+    {
+      bodyLimit: MAX_ATTACHMENT_BYTES,
+      schema: {
+        tags,
+        summary: '上传证据 Upload evidence (PDF/JPEG/PNG/MP3/MP4/DOCX, ≤ 10 MB, raw body)',
+        params: ZId,
+        headers: z.object({ 'x-file-name': z.string().min(1).max(400) }).passthrough(),
+        response: { 201: z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number(), sha256: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      let name = req.headers['x-file-name'] as string;
+      try {
+        name = decodeURIComponent(name);
+      } catch {}
+      if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      return reply.status(201).send(await attachEvidence(deps, actorOf(req), req.params.id, name, req.body));
+    },
+  );
+  app.get(
+    '/api/v1/complaints/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载证据（留痕）Download evidence (audited)', params: z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }) } },
+    async (req, reply) => {
+      const a = await readEvidence(deps, actorOf(req), req.params.id, req.params.attachmentId);
+      return reply
+        .type(a.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(a.content);
     },
   );
 

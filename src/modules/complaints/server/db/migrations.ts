@@ -129,4 +129,21 @@ export const complaintMigrations: MigrationSet = {
       );
     },
   },
+  '20261127010300_complaint_attachments': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('complaint_attachments')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('complaint_id', 'uuid', (c) => c.notNull().references('complaints.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content', 'bytea', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('complaint_attachments_case').on('complaint_attachments').column('complaint_id').execute();
+    },
+  },
 };

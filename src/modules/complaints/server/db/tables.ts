@@ -95,6 +95,19 @@ export type ComplaintCodesTable = {
 
 export type ComplaintIdempotencyTable = { key: string; client: string; complaint_id: string; request_hash: string; created_at: Timestamp };
 
+/** Evidence files, kept in the database so every app process sees them (no shared disk needed). */
+export type ComplaintAttachmentsTable = {
+  id: string;
+  complaint_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  created_at: Timestamp;
+};
+
 declare module '../../../../platform/db/schema.ts' {
   interface Database {
     complaints: ComplaintsTable;
@@ -103,5 +116,6 @@ declare module '../../../../platform/db/schema.ts' {
     complaint_notices: ComplaintNoticesTable;
     complaint_codes: ComplaintCodesTable;
     complaint_idempotency: ComplaintIdempotencyTable;
+    complaint_attachments: ComplaintAttachmentsTable;
   }
 }

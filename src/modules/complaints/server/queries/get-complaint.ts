@@ -24,6 +24,12 @@ export const getComplaint = async (deps: ModuleDeps, actor: Actor, id: string): 
   const clock = computeClock(await clockEventsOf(db, id), now);
   const events = await db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', id).orderBy('id').execute();
   const notices = await db.selectFrom('complaint_notices').selectAll().where('complaint_id', '=', id).orderBy('sent_at').execute();
+  const attachments = await db
+    .selectFrom('complaint_attachments')
+    .select(['id', 'name', 'mime', 'size', 'created_at'])
+    .where('complaint_id', '=', id)
+    .orderBy('created_at')
+    .execute();
   const pending = await db.selectFrom('complaint_requests').selectAll().where('complaint_id', '=', id).where('status', '=', 'pending').execute();
   const names = await orgNames(db, [row.org_id, row.receiving_org_id]);
   const ho = pending.find((p) => p.kind === 'handover');
@@ -46,6 +52,7 @@ export const getComplaint = async (deps: ModuleDeps, actor: Actor, id: string): 
     pendingHandover: ho ? { id: ho.id, toName: String(ho.data.toName ?? ''), reason: String(ho.data.reason ?? '') } : null,
     pendingExtension: ext ? { id: ext.id, limitDays: Number(ext.data.limitDays), reason: String(ext.data.reason ?? '') } : null,
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, method: n.method, sentAt: n.sent_at.toISOString(), evidence: n.evidence, inTime: n.in_time })),
+    attachments: attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, createdAt: a.created_at.toISOString() })),
     allowedActions: complaintActions(actor, facts),
     suggestedCoding: suggest(row),
   };
