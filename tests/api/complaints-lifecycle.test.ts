@@ -223,6 +223,28 @@ describe.each(testDialects())('the complaint lifecycle and its statutory clock o
     expect(audit.diff).toMatchObject({ note: { rows: expect.any(Number) } });
   });
 
+  it('builds the quarterly regulatory table by JR/T 0169 codes with intensity and timeliness', async () => {
+    const leader = await t.login('leader01');
+    const r = (await leader.get('/api/v1/complaints/stats/regulatory?year=2026&quarter=1&personalCustomers=2000000')).json();
+    const total = Number(
+      (
+        await t.rt.handle.db
+          .selectFrom('complaints')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '!=', 'merged')
+          .where('received_at', '<', new Date('2026-04-01T00:00:00+08:00'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(r.total).toBe(total);
+    expect(r.matrix.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(total);
+    expect(r.intensity.outlets).toBe(40);
+    expect(r.intensity.per10MillionCustomers).toBeCloseTo((total / 2_000_000) * 10_000_000);
+    expect(r.productBuckets.credit_card).toBeGreaterThanOrEqual(1);
+    expect(r.timeliness.decided).toBeGreaterThanOrEqual(2);
+    expect((await staff.get('/api/v1/complaints/stats/regulatory?year=2026')).statusCode).toBe(403);
+  });
+
   it("hides another outlet's complaints from outlet staff", async () => {
     const { id } = await register(handler, { orgId: orgs.get('CC-KC-2'), phone: '13900000004' });
     const res = await staff.get(`/api/v1/complaints/${id}`);

@@ -9,6 +9,7 @@ import { loadCase } from './complaint-store.ts';
 import { COMPLAINT_PERMISSIONS } from './policy.ts';
 import { exportComplaintsCsv } from './queries/export-complaints.ts';
 import { getComplaint } from './queries/get-complaint.ts';
+import { getRegulatoryReport } from './queries/get-regulatory-report.ts';
 import { getComplaintStats } from './queries/get-stats.ts';
 import { listComplaints } from './queries/list-complaints.ts';
 import { acceptComplaint } from './use-cases/accept-complaint.ts';
@@ -98,6 +99,22 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
       const seen = new Set<string>();
       return { items: staff.filter((s) => !seen.has(s.id) && seen.add(s.id) && s.id !== actorOf(req).userId).map((s) => ({ id: s.id, name: s.displayName })) };
     },
+  );
+
+  app.get(
+    '/api/v1/complaints/stats/regulatory',
+    {
+      schema: {
+        tags,
+        summary: '监管统计表（季度）/年度披露 Regulatory table (quarter) or annual disclosure',
+        querystring: z.strictObject({
+          year: z.coerce.number().int().min(2000).max(2100),
+          quarter: z.coerce.number().int().min(1).max(4).optional(),
+          personalCustomers: z.coerce.number().int().min(1).max(2_000_000_000).default(3_000_000),
+        }),
+      },
+    },
+    async (req) => getRegulatoryReport(deps, actorOf(req), { year: req.query.year, quarter: req.query.quarter }, req.query.personalCustomers),
   );
 
   // Evidence upload: the raw file as the body; what it is comes from its bytes, not its name.
