@@ -1,8 +1,10 @@
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { complaintPortalRoutes } from '../modules/complaints/web/index.ts';
 import { I18nProvider, useI18n } from './i18n.ts';
 import { ChangePasswordPage } from './shell/change-password-page.tsx';
-import { RequireAuth, RequirePermission } from './shell/guards.tsx';
+import { FullPageSpin, RequireAuth, RequirePermission } from './shell/guards.tsx';
 import { ShellLayout } from './shell/layout.tsx';
 import { LoginPage } from './shell/login-page.tsx';
 import { pages } from './shell/pages.ts';
@@ -25,6 +27,18 @@ const theme: ThemeConfig = {
 const AppRoutes = () => (
   <Routes>
     <Route path="/login" element={<LoginPage />} />
+    {/* Public pages (no sign-in), outside the staff layout. */}
+    {complaintPortalRoutes.map((r) => (
+      <Route
+        key={r.path}
+        path={r.path}
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <r.component />
+          </Suspense>
+        }
+      />
+    ))}
     <Route
       path="/change-password"
       element={

@@ -16,6 +16,13 @@ export const enUS: Dictionary = {
   'nav.orgs': 'Organisations',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
+  'nav.complaints': 'Complaints',
+  'nav.complaintNew': 'Register complaint',
+  'nav.complaintStats': 'Analytics',
+  'nav.opinion': 'Opinion dashboard',
+  'nav.opinionPosts': 'Opinion posts',
+  'nav.opinionAlerts': 'Opinion alerts',
+  'nav.opinionIncident': 'Opinion incident',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',
@@ -38,6 +45,7 @@ export const enUS: Dictionary = {
   'login.passwordRequired': 'Enter your password',
   'login.totpRequired': 'Enter the 6-digit code',
   'login.footer': 'Authorised staff only. All actions are audited.',
+  'login.portal': 'File a complaint / Track progress',
 
   'cp.title': 'Change password',
   'cp.forcedNotice': 'For your security you must set a new password on first sign-in (or after an administrator reset) before using the system.',

@@ -15,6 +15,13 @@ export const zhCN = {
   'nav.orgs': '机构',
   'nav.users': '用户',
   'nav.audit': '审计日志',
+  'nav.complaints': '投诉工作台',
+  'nav.complaintNew': '登记投诉',
+  'nav.complaintStats': '统计分析',
+  'nav.opinion': '舆情看板',
+  'nav.opinionPosts': '舆情帖文',
+  'nav.opinionAlerts': '舆情预警',
+  'nav.opinionIncident': '舆情事件',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',
@@ -37,6 +44,7 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
   'login.totpRequired': '请输入 6 位数字验证码',
   'login.footer': '仅限授权人员使用，所有操作均留痕审计',
+  'login.portal': '我要投诉 / 查询进度',
 
   'cp.title': '修改密码',
   'cp.forcedNotice': '为保障账户安全，首次登录（或管理员重置密码后）必须先设置新密码，之后才能使用系统。',

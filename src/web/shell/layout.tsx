@@ -12,8 +12,10 @@ import { UserMenu } from './user-menu.tsx';
 const HOME_KEY = 'home';
 const keyOf = (path: string) => path || HOME_KEY;
 
+// The longest matching menu path wins, so /complaints/new selects its own entry, not /complaints.
 const selectedKey = (pathname: string, paths: string[]): string => {
-  const match = paths.find((p) => p && (pathname === `/${p}` || pathname.startsWith(`/${p}/`)));
+  const matches = paths.filter((p) => p && (pathname === `/${p}` || pathname.startsWith(`/${p}/`)));
+  const match = matches.sort((a, b) => b.length - a.length)[0];
   return match ?? (pathname === '/' ? HOME_KEY : '');
 };
 
@@ -45,7 +47,7 @@ export const ShellLayout = () => {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
 
-  const visible = pages.filter((p) => p.permission === undefined || user.permissions.includes(p.permission));
+  const visible = pages.filter((p) => p.inMenu !== false && (p.permission === undefined || user.permissions.includes(p.permission)));
   const items = visible.map((p) => ({
     key: keyOf(p.path),
     icon: <p.icon />,

@@ -1,7 +1,7 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../api-client.ts';
 import { useI18n } from '../i18n.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -62,6 +62,11 @@ export const LoginPage = () => {
           {t('login.submit')}
         </Button>
       </Form>
+      <div style={{ marginTop: 16, textAlign: 'center' }}>
+        <Link to="/portal/complaint" data-testid="login-portal">
+          {t('login.portal')}
+        </Link>
+      </div>
     </AuthFrame>
   );
 };

@@ -11,6 +11,8 @@ export type WebPage = {
   permission?: string;
   /** `data-testid` of the menu entry. */
   testId: string;
+  /** `false` for a route without a menu entry (e.g. a detail page such as `complaints/:id`). */
+  inMenu?: false;
   component: LazyExoticComponent<ComponentType>;
 };
 
