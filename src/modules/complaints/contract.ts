@@ -61,7 +61,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const mobile = z
   .string()
   .trim()
-  .regex(/^1[3-9]\d{9}$/, 'a mainland mobile number (11 digits)');
+  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number (11 digits)');
 
 /** 18-digit resident ID with the GB 11643 check digit. */
 export const isValidIdNumber = (id: string): boolean => {
@@ -74,7 +74,7 @@ const idNumber = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine(isValidIdNumber, 'an 18-digit resident ID number with a valid check digit');
+  .refine(isValidIdNumber, '身份证号码格式或校验位有误 / an 18-digit resident ID number with a valid check digit');
 
 export const ZParty = z.strictObject({
   role: z.enum(['self', 'agent', 'heir']).default('self'),
@@ -115,6 +115,16 @@ export const ZPublicComplaint = z.strictObject({
   pow: z.strictObject({ challenge: z.string().max(200), nonce: z.string().max(64) }).optional(),
 });
 export const ZPublicComplaintCreated = z.object({ trackingCode: z.string(), deadline: z.string() });
+
+export const ZTrackResult = z.object({
+  trackingCode: z.string(),
+  status: ZStatus,
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  receivedAt: z.string(),
+  deadline: z.string(),
+  notices: z.array(z.object({ kind: z.string(), method: z.string(), sentAt: z.string() })),
+});
+export type TTrackResult = z.infer<typeof ZTrackResult>;
 
 export const ZClock = z.object({
   startDate: z.string(),

@@ -29,7 +29,7 @@ const username = z
   .trim()
   .min(2)
   .max(64)
-  .regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+  .regex(/^[A-Za-z0-9._@-]+$/, '只能包含字母、数字和 . _ @ - / letters, digits and . _ @ - only');
 
 export const ZLoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -112,7 +112,7 @@ export const ZCreateUserRequest = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^1[3-9]\d{9}$/, 'a mainland mobile number')
+    .regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number')
     .optional(),
   email: z.email().max(254).optional(),
   employeeNo: z.string().trim().max(32).optional(),

@@ -1,7 +1,10 @@
 import type { Actor } from '../../../kernel/actor.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { inTransaction, type UnitOfWork } from '../../../platform/db/unit-of-work.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
+import { userDisplayName } from '../../identity/index.ts';
 import { loadCase, loadCaseFacts, refreshClock, requireAction } from './complaint-store.ts';
+import { ClockError } from './domain/clock.ts';
 import { complaintActions } from './policy.ts';
 
 export type CaseRow = Awaited<ReturnType<typeof loadCase>>;
@@ -11,6 +14,12 @@ export type CaseRow = Awaited<ReturnType<typeof loadCase>>;
  * action checked against the same policy that tells the UI what to show, then the change, its
  * audit record, and a fresh clock computed from the event history.
  */
+const asConflict = (e: unknown): never => {
+  // An event sequence the clock cannot accept (e.g. 15 → 60 days) is a refused request, not a crash.
+  if (e instanceof ClockError) throw new AppError('CONFLICT', [{ issue: 'clock_rule', message: e.message }]);
+  throw e;
+};
+
 export const runCaseAction = async <T>(
   deps: ModuleDeps,
   actor: Actor,
@@ -22,7 +31,9 @@ export const runCaseAction = async <T>(
     const now = deps.clock.now();
     const row = await loadCase(uow.tx, actor, id);
     requireAction(complaintActions(actor, await loadCaseFacts(uow.tx, row, now)), action);
-    const result = await fn({ ...uow, row, now });
+    // Timelines and owners show people's names; the audit trail keeps the login (uow.audit).
+    const name = (actor.userId && (await userDisplayName(uow.tx, actor.userId))) || actor.username;
+    const result = await fn({ ...uow, actor: { ...actor, username: name }, row, now });
     const after = await uow.tx.selectFrom('complaints').select(['status', 'owner_id', 'owner_name']).where('id', '=', id).executeTakeFirstOrThrow();
     await uow.audit({
       action: `complaint.${action}`,
@@ -34,4 +45,4 @@ export const runCaseAction = async <T>(
     await uow.emit(`complaint.${action}`, { complaintId: id, status: after.status });
     await refreshClock(uow.tx, id, now);
     return result;
-  });
+  }).catch(asConflict);

@@ -5,7 +5,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { inTransaction } from '../../../platform/db/unit-of-work.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
 import { findOrg } from '../../identity/index.ts';
-import { ZPublicComplaint, ZPublicComplaintCreated } from '../contract.ts';
+import { ZPublicComplaint, ZPublicComplaintCreated, ZTrackResult } from '../contract.ts';
 import { issueChallenge, verifyPow } from './pow.ts';
 import { createComplaint } from './use-cases/create-complaint.ts';
 import { DEFAULT_RECEIVING_ORG_CODE, filePublicComplaint } from './use-cases/file-public-complaint.ts';
@@ -58,6 +58,7 @@ export const registerPublicComplaintRoutes = (app: HttpApp, deps: ModuleDeps): v
         summary: '进度查询 Track a complaint',
         params: z.strictObject({ trackingCode: z.string().trim().max(40) }),
         querystring: z.strictObject({ phoneLast4: z.string().regex(/^\d{4}$/) }),
+        response: { 200: ZTrackResult },
       },
     },
     async (req) => trackPublicComplaint(deps, req.params.trackingCode, req.query.phoneLast4),

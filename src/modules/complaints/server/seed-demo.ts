@@ -80,7 +80,8 @@ export const seedComplaintsDemo = async (ctx: DemoSeedContext, count = Number(pr
     );
     const id = newId();
     const ev: Ev[] = [{ type: 'received', at: receivedAt, data: { channel } }];
-    const at = (d: number) => new Date(receivedAt.getTime() + d * DAY + 3 * 3600_000);
+    // Event times fall after receipt and never in the future.
+    const at = (d: number) => new Date(Math.max(receivedAt.getTime(), Math.min(receivedAt.getTime() + d * DAY + 3 * 3600_000, now.getTime())));
     let status: TStatus = 'registered';
     const roll = r();
     const decide = (day: number, extended: boolean) => {

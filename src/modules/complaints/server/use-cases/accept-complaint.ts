@@ -5,7 +5,7 @@ import { appendEvent } from '../complaint-store.ts';
 
 /** 受理: the case is taken on; whoever accepts an unowned case becomes its owner. */
 export const acceptComplaint = (deps: ModuleDeps, actor: Actor, id: string, note?: string) =>
-  runCaseAction(deps, actor, id, 'accept', async ({ tx, row, now }) => {
+  runCaseAction(deps, actor, id, 'accept', async ({ actor, tx, row, now }) => {
     const owner = row.owner_id ? {} : { owner_id: actor.userId, owner_name: actor.username };
     await tx
       .updateTable('complaints')

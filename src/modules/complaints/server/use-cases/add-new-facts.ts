@@ -6,7 +6,7 @@ import { appendEvent } from '../complaint-store.ts';
 
 /** New facts or reasons restart the clock from their receipt (办法 Art 18); the case goes back to work. */
 export const addNewFacts = (deps: ModuleDeps, actor: Actor, id: string, facts: string) =>
-  runCaseAction(deps, actor, id, 'new_facts', async ({ tx, row, now }) => {
+  runCaseAction(deps, actor, id, 'new_facts', async ({ actor, tx, row, now }) => {
     const allFacts = `${row.facts}\n\n【补充事实 ${now.toISOString().slice(0, 10)}】${facts}`;
     await tx
       .updateTable('complaints')

@@ -8,7 +8,7 @@ import { appendEvent } from '../complaint-store.ts';
 
 /** 办结: staff confirm the JR/T 0169 codes and record the root cause and the rectification (溯源整改). */
 export const closeComplaint = (deps: ModuleDeps, actor: Actor, id: string, c: z.infer<typeof ZAction.close>) =>
-  runCaseAction(deps, actor, id, 'close', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, 'close', async ({ actor, tx, now }) => {
     const codes = await tx
       .selectFrom('complaint_codes')
       .select(['dimension', 'code'])
@@ -29,7 +29,7 @@ export const closeComplaint = (deps: ModuleDeps, actor: Actor, id: string, c: z.
 
 /** Withdrawal ends handling on the day the request is received (办法 Art 15). */
 export const withdrawComplaint = (deps: ModuleDeps, actor: Actor, id: string, note: string) =>
-  runCaseAction(deps, actor, id, 'withdraw', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, 'withdraw', async ({ actor, tx, now }) => {
     await tx.updateTable('complaints').set({ status: 'withdrawn', closed_at: now }).where('id', '=', id).execute();
     await appendEvent(tx, id, actor, 'withdrawn', { note }, now);
     await appendEvent(tx, id, actor, 'stopped', { reason: 'withdrawn' }, now);
@@ -37,7 +37,7 @@ export const withdrawComplaint = (deps: ModuleDeps, actor: Actor, id: string, no
 
 /** A repeat complaint within the period merges into the open case of the same complainant (办法 Art 18). */
 export const mergeComplaint = (deps: ModuleDeps, actor: Actor, id: string, intoTrackingCode: string) =>
-  runCaseAction(deps, actor, id, 'merge', async ({ tx, row, now }) => {
+  runCaseAction(deps, actor, id, 'merge', async ({ actor, tx, row, now }) => {
     const target = await tx
       .selectFrom('complaints')
       .select(['id', 'phone', 'status', 'org_path', 'tracking_code'])

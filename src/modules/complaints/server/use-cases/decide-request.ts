@@ -31,7 +31,7 @@ const settle = (tx: Tx, requestId: string, approve: boolean, actor: Actor, now: 
  * told (the case shows the extension notice as due).
  */
 export const decideExtension = (deps: ModuleDeps, actor: Actor, id: string, approve: boolean, comment?: string) =>
-  runCaseAction(deps, actor, id, 'decide_extension', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, 'decide_extension', async ({ actor, tx, now }) => {
     const req = await pendingOf(tx, id, 'extension');
     await settle(tx, req.id, approve, actor, now);
     if (approve)
@@ -41,7 +41,7 @@ export const decideExtension = (deps: ModuleDeps, actor: Actor, id: string, appr
 
 /** Approval of 不予受理: the case ends (clock stopped); the complainant must be told why. */
 export const decideNotAccepted = (deps: ModuleDeps, actor: Actor, id: string, approve: boolean, comment?: string) =>
-  runCaseAction(deps, actor, id, 'decide_not_accepted', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, 'decide_not_accepted', async ({ actor, tx, now }) => {
     const req = await pendingOf(tx, id, 'not_accepted');
     await settle(tx, req.id, approve, actor, now);
     if (!approve) return appendEvent(tx, id, actor, 'not_accepted_declined', { comment }, now);
@@ -52,7 +52,7 @@ export const decideNotAccepted = (deps: ModuleDeps, actor: Actor, id: string, ap
 
 /** 首问负责: the named colleague accepts the hand-over and becomes the owner. */
 export const acceptHandover = (deps: ModuleDeps, actor: Actor, id: string) =>
-  runCaseAction(deps, actor, id, 'accept_handover', async ({ tx, row, now }) => {
+  runCaseAction(deps, actor, id, 'accept_handover', async ({ actor, tx, row, now }) => {
     const req = await pendingOf(tx, id, 'handover');
     await settle(tx, req.id, true, actor, now);
     await tx
@@ -65,7 +65,7 @@ export const acceptHandover = (deps: ModuleDeps, actor: Actor, id: string) =>
 
 /** Declining a hand-over leaves the case with its current owner: nobody can bounce it without a new owner. */
 export const declineHandover = (deps: ModuleDeps, actor: Actor, id: string, comment?: string) =>
-  runCaseAction(deps, actor, id, 'decline_handover', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, 'decline_handover', async ({ actor, tx, now }) => {
     const req = await pendingOf(tx, id, 'handover');
     await settle(tx, req.id, false, actor, now);
     await appendEvent(tx, id, actor, 'handover_declined', { to: req.data.toName, comment }, now);

@@ -14,9 +14,10 @@ import { computeClock } from '../domain/clock.ts';
  * clock at the time it was sent and moves the case to 'notified'.
  */
 export const recordNotice = (deps: ModuleDeps, actor: Actor, id: string, n: z.infer<typeof ZAction.notice>) =>
-  runCaseAction(deps, actor, id, n.kind === 'decision' ? 'notify_decision' : 'record_notice', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, n.kind === 'decision' ? 'notify_decision' : 'record_notice', async ({ actor, tx, row, now }) => {
     const sentAt = new Date(n.sentAt);
     if (sentAt.getTime() > now.getTime() + 60_000) throw new AppError('VALIDATION_FAILED', [{ field: 'body.sentAt', issue: 'in_the_future' }]);
+    if (sentAt.getTime() < row.received_at.getTime()) throw new AppError('VALIDATION_FAILED', [{ field: 'body.sentAt', issue: 'before_receipt' }]);
     const clock = computeClock(await clockEventsOf(tx, id), now);
     const inTime = sentAt.getTime() <= clock.deadlineAt.getTime();
     await tx

@@ -8,7 +8,7 @@ import { computeClock } from '../domain/clock.ts';
 
 /** Asks for 30 days (complex) or, after that, 60 days (especially complex), with a reason. */
 export const requestExtension = (deps: ModuleDeps, actor: Actor, id: string, limitDays: 30 | 60, reason: string) =>
-  runCaseAction(deps, actor, id, 'request_extension', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, 'request_extension', async ({ actor, tx, now }) => {
     const clock = computeClock(await clockEventsOf(tx, id), now);
     const next = clock.limitDays === 15 ? 30 : 60;
     if (limitDays !== next) throw new AppError('VALIDATION_FAILED', [{ field: 'body.limitDays', issue: `next_extension_is_${next}` }]);

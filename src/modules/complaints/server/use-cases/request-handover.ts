@@ -8,7 +8,7 @@ import { appendEvent } from '../complaint-store.ts';
 
 /** The owner hands the case to a named colleague who covers its org; ownership moves only when they accept. */
 export const requestHandover = (deps: ModuleDeps, actor: Actor, id: string, toUserId: string, reason: string) =>
-  runCaseAction(deps, actor, id, 'handover', async ({ tx, row, now }) => {
+  runCaseAction(deps, actor, id, 'handover', async ({ actor, tx, row, now }) => {
     if (toUserId === actor.userId) throw new AppError('VALIDATION_FAILED', [{ field: 'body.toUserId', issue: 'self' }]);
     const eligible = [...(await findStaffCovering(tx, row.org_path, 'complaint_handler')), ...(await findStaffCovering(tx, row.org_path, 'cp_admin'))];
     const to = eligible.find((s) => s.id === toUserId);

@@ -7,7 +7,7 @@ import { appendEvent } from '../complaint-store.ts';
 
 /** 不予受理 needs a supervisor's approval (regulation.md §1.2); this files the request. */
 export const requestNotAccepted = (deps: ModuleDeps, actor: Actor, id: string, reason: (typeof NOT_ACCEPTED_REASONS)[number], explanation: string) =>
-  runCaseAction(deps, actor, id, 'not_accept', async ({ tx, now }) => {
+  runCaseAction(deps, actor, id, 'not_accept', async ({ actor, tx, now }) => {
     await tx
       .insertInto('complaint_requests')
       .values({
