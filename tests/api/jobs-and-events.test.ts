@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { systemActor } from '../../src/kernel/actor.ts';
 import { inTransaction } from '../../src/platform/db/unit-of-work.ts';
-import { EventDispatcher } from '../../src/platform/events/events.ts';
 import { defineJob, JobQueue } from '../../src/platform/jobs/jobs.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/db.ts';
@@ -75,7 +74,8 @@ describe.each(testDialects())('the database job queue and the event outbox on %s
   });
 
   it('delivers outbox events after commit, never for a rolled-back transaction, and retries failing subscribers', async () => {
-    const dispatcher = new EventDispatcher(t.rt.handle.db);
+    // The runtime's own dispatcher (its periodic sweep would otherwise deliver the event first).
+    const dispatcher = t.rt.deps.dispatcher;
     const got: string[] = [];
     let fail = true;
     dispatcher.subscribe({ name: 'recorder', events: ['test.happened'], handle: async (e) => void got.push(String(e.payload.n)) });

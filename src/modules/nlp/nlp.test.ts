@@ -28,8 +28,8 @@ const BAD_INPUTS: [string, unknown][] = [
 ];
 
 describe('nlp API on bad input', () => {
-  it.each(BAD_INPUTS)('answers %s with defined outputs, quickly', (_name, input) => {
-    const t = performance.now();
+  // The test timeout is the guard against hangs; speed is measured by the bench, not asserted here.
+  it.each(BAD_INPUTS)('answers %s with defined outputs', (_name, input) => {
     const s = sentiment(input);
     expect(['positive', 'negative', 'neutral']).toContain(s.label);
     expect(s.probs.positive + s.probs.negative + s.probs.neutral).toBeGreaterThan(0.99);
@@ -45,7 +45,6 @@ describe('nlp API on bad input', () => {
     expect(Array.isArray(segment(input))).toBe(true);
     expect(Array.isArray(keywords(input))).toBe(true);
     expect(simhash(typeof input === 'string' ? input : '')).toMatch(/^[0-9a-f]{16}$/);
-    expect(performance.now() - t).toBeLessThan(15_000);
   });
 
   it('never emits lone surrogates from normalize', () => {
