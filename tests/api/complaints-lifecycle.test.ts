@@ -91,6 +91,13 @@ describe.each(testDialects())('the complaint lifecycle and its statutory clock o
     expect(c.clock.stage).toBe('met');
     expect(c.notices.find((n: { kind: string }) => n.kind === 'decision').inTime).toBe(true);
 
+    const notice = await handler.get(`/api/v1/complaints/${created.id}/decision-notice`);
+    expect(notice.statusCode).toBe(200);
+    expect(notice.body).toContain('投诉处理意见告知书');
+    expect(notice.body).toContain('核查');
+    expect(notice.body).toContain('30日内');
+    expect(notice.body).toContain(created.trackingCode);
+
     const badCode = await handler.post(`/api/v1/complaints/${created.id}/close`, { rootCause: 'x', rectification: 'y', businessCategory: 'B77', cause: 'C11' });
     expect(badCode.statusCode).toBe(400);
     c = await act(handler, created.id, 'close', { rootCause: '营销话术不规范', rectification: '修订话术并培训', businessCategory: 'B04', cause: 'C11' });
@@ -144,7 +151,10 @@ describe.each(testDialects())('the complaint lifecycle and its statutory clock o
     expect(missing.json().details[0].field).toBe('body.regulatorTicket');
     const { id } = await register(handler, { channel: 'regulator', regulatorTicket: '12378-2026-0001', phone: '13900000002' });
     await act(handler, id, 'accept');
-    let c = await act(handler, id, 'decision', { verifiedFacts: '核实', basis: '规定', outcome: '解释说明', remedies: ['review'] });
+    let c = await act(handler, id, 'decision', { verifiedFacts: '核实<script>alert(1)</script>', basis: '规定', outcome: '解释说明', remedies: ['review'] });
+    const printable = (await handler.get(`/api/v1/complaints/${id}/decision-notice`)).body;
+    expect(printable).toContain('核实&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(printable).not.toContain('<script>alert');
     expect(c.flags).toContain('regulator');
     expect(c.allowedActions).not.toContain('notify_decision');
     const early = await handler.post(`/api/v1/complaints/${id}/notices`, {

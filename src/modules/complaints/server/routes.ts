@@ -12,6 +12,7 @@ import { getComplaint } from './queries/get-complaint.ts';
 import { getRegulatoryReport } from './queries/get-regulatory-report.ts';
 import { getComplaintStats } from './queries/get-stats.ts';
 import { listComplaints } from './queries/list-complaints.ts';
+import { renderDecisionNotice } from './queries/render-decision-notice.ts';
 import { acceptComplaint } from './use-cases/accept-complaint.ts';
 import { addNewFacts } from './use-cases/add-new-facts.ts';
 import { attachEvidence, MAX_ATTACHMENT_BYTES, readEvidence } from './use-cases/attach-evidence.ts';
@@ -115,6 +116,12 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
       },
     },
     async (req) => getRegulatoryReport(deps, actorOf(req), { year: req.query.year, quarter: req.query.quarter }, req.query.personalCustomers),
+  );
+
+  app.get(
+    '/api/v1/complaints/:id/decision-notice',
+    { schema: { tags, summary: '处理意见告知书（可打印）Printable decision notice', params: ZId } },
+    async (req, reply) => reply.type('text/html; charset=utf-8').send(await renderDecisionNotice(deps, actorOf(req), req.params.id)),
   );
 
   // Evidence upload: the raw file as the body; what it is comes from its bytes, not its name.

@@ -154,7 +154,14 @@ export const CasePage = () => {
               <Typography.Paragraph style={pre}>{d.request}</Typography.Paragraph>
             </Card>
             {d.decision ? (
-              <Card title={t('case.decision')}>
+              <Card
+                title={t('case.decision')}
+                extra={
+                  <a href={`/api/v1/complaints/${d.id}/decision-notice`} target="_blank" rel="noreferrer" data-testid="case-print-notice">
+                    {t('case.printNotice')}
+                  </a>
+                }
+              >
                 <Decision decision={d.decision} />
               </Card>
             ) : null}

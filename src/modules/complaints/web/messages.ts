@@ -87,6 +87,7 @@ const M = {
   'case.outcome': ['处理结果', 'Outcome'],
   'case.remedies': ['救济途径', 'Remedies'],
   'case.reviewed': ['已通过质量复核', 'Passed quality review'],
+  'case.printNotice': ['打印告知书', 'Print the notice'],
   'case.reviewComment': ['复核意见', 'Review comment'],
   'case.closing': ['溯源整改', 'Root cause and rectification'],
   'case.rootCause': ['根本原因', 'Root cause'],
