@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBrowserReady, launchBrowser, newContext, runBrowserTests, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const TIMEOUT = 180_000;
+const TIMEOUT = 300_000;
 const HANDLER01_NAME = '陈晓';
 
 /**
@@ -36,7 +36,7 @@ describe.skipIf(!runBrowserTests)('complaints in a real browser', { timeout: TIM
   /** A fresh browser (own cookies) for one person. */
   const browse = async (): Promise<Page> => {
     const context = await newContext(browser, server.url);
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(40_000);
     contexts.push(context);
     return context.newPage();
   };

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { assertBrowserReady, cjkGlyphsRender, launchBrowser, newContext, runBrowserTests, screenshot } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const TIMEOUT = 60_000;
+const TIMEOUT = 150_000;
 
 describe.skipIf(!runBrowserTests)('web shell in a real browser', { timeout: TIMEOUT }, () => {
   let server: TestServer;
@@ -24,7 +24,7 @@ describe.skipIf(!runBrowserTests)('web shell in a real browser', { timeout: TIME
 
   beforeEach(async () => {
     context = await newContext(browser, server.url);
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(40_000);
     page = await context.newPage();
   });
 
