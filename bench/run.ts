@@ -10,6 +10,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   foundation: () => import('./foundation.ts'),
   nlp: () => import('./nlp.ts'),
   complaints: () => import('./complaints.ts'),
+  opinion: () => import('./opinion.ts'),
+  quiz: () => import('./quiz.ts'),
 };
 
 const name = process.argv[2];

@@ -1,7 +1,9 @@
 import { complaintsModule } from '../modules/complaints/index.ts';
+import { educationModule } from '../modules/education/index.ts';
 import { identityModule } from '../modules/identity/index.ts';
+import { monitoringModule } from '../modules/monitoring/index.ts';
 import { nlpModule } from '../modules/nlp/index.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
 /** Every business module, in dependency order (migrations and demo seeds run in this order). */
-export const MODULES: ModuleDefinition[] = [identityModule, nlpModule, complaintsModule];
+export const MODULES: ModuleDefinition[] = [identityModule, nlpModule, complaintsModule, monitoringModule, educationModule];

@@ -2,6 +2,7 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { complaintPortalRoutes } from '../modules/complaints/web/index.ts';
+import { educationPortalRoutes } from '../modules/education/web/index.ts';
 import { I18nProvider, useI18n } from './i18n.ts';
 import { ChangePasswordPage } from './shell/change-password-page.tsx';
 import { FullPageSpin, RequireAuth, RequirePermission } from './shell/guards.tsx';
@@ -28,7 +29,7 @@ const AppRoutes = () => (
   <Routes>
     <Route path="/login" element={<LoginPage />} />
     {/* Public pages (no sign-in), outside the staff layout. */}
-    {complaintPortalRoutes.map((r) => (
+    {[...complaintPortalRoutes, ...educationPortalRoutes].map((r) => (
       <Route
         key={r.path}
         path={r.path}

@@ -23,8 +23,8 @@ export const identityModule: ModuleDefinition = {
 };
 
 export { IDENTITY_PERMISSIONS } from './server/policy.ts';
+export { findOrg, findStaffCovering, listOrgRefs, type OrgRef, orgNames, type StaffMember, userDisplayName } from './server/queries/find-staff.ts';
 export { DEMO_API_KEY, DEMO_PASSWORD } from './server/seed-demo.ts';
 export { createAuthenticator } from './server/sessions.ts';
-export { createUser } from './server/use-cases/create-user.ts';
-export { findOrg, findStaffCovering, listOrgRefs, orgNames, userDisplayName, type OrgRef, type StaffMember } from './server/queries/find-staff.ts';
 export { createApiKey } from './server/use-cases/create-api-key.ts';
+export { createUser } from './server/use-cases/create-user.ts';

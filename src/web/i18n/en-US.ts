@@ -23,6 +23,9 @@ export const enUS: Dictionary = {
   'nav.opinionPosts': 'Opinion posts',
   'nav.opinionAlerts': 'Opinion alerts',
   'nav.opinionIncident': 'Opinion incident',
+  'nav.eduContents': 'Education content',
+  'nav.eduQuestions': 'Question bank',
+  'nav.eduQuizzes': 'Quizzes & draws',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',

@@ -22,6 +22,9 @@ export const zhCN = {
   'nav.opinionPosts': '舆情帖文',
   'nav.opinionAlerts': '舆情预警',
   'nav.opinionIncident': '舆情事件',
+  'nav.eduContents': '宣教内容库',
+  'nav.eduQuestions': '题库',
+  'nav.eduQuizzes': '答题与抽奖',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',
