@@ -74,6 +74,11 @@ export const openPostgres = async (url: string, max = 10): Promise<DbHandle> => 
       oid === INT8 ? (v: string) => Number(v) : oid === DATE ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max, types: typeParsers as never });
+  // An idle connection killed by the server (restart, failover, admin terminate) must not crash the
+  // process: the pool drops it and opens a new one on the next checkout.
+  pool.on('error', (e: Error & { code?: string }) => {
+    if (e.code !== '57P01') console.error(`[db] idle PostgreSQL connection lost: ${e.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safeUrl = url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1:***@');
   return {
