@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../../web/i18n.ts';
+import { createTextHook, type TextFn } from '../../../web/ui/module-text.ts';
 
 /** The complaint pages' own strings, [中文, English]; the shell dictionaries keep only menu labels. */
 const M = {
@@ -186,16 +185,7 @@ const M = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type CKey = keyof typeof M;
-export type CText = (key: CKey, vars?: Record<string, string | number>) => string;
+export type CText = TextFn<CKey>;
 
-/** `t` for the complaint pages, following the shell's language switch. */
-export const useText = (): CText => {
-  const { locale } = useI18n();
-  return useCallback(
-    (key, vars) => {
-      const text = M[key][locale === 'en-US' ? 1 : 0];
-      return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
-    },
-    [locale],
-  );
-};
+/** `t` for this module's pages, following the shell's language switch. */
+export const useText = createTextHook(M);
