@@ -1,5 +1,6 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
 import type { Executor } from '../../../platform/db/schema.ts';
 import { assertInScope } from '../../../platform/scope.ts';
 import { type ClockEvent, type ClockState, computeClock } from './domain/clock.ts';
@@ -70,4 +71,26 @@ export const loadCaseFacts = async (
 
 export const requireAction = (allowed: string[], action: string): void => {
   if (!allowed.includes(action)) throw new AppError('FORBIDDEN', [{ issue: 'action_not_allowed_now', message: action }]);
+};
+
+/** Files a request that waits for someone else's decision (hand-over, extension, 不予受理). */
+export const fileRequest = async (
+  tx: Executor,
+  actor: Actor,
+  r: { complaintId: string; kind: 'handover' | 'extension' | 'not_accepted'; data: Record<string, unknown>; assigneeId?: string | null; now: Date },
+): Promise<void> => {
+  await tx
+    .insertInto('complaint_requests')
+    .values({
+      id: newId(),
+      complaint_id: r.complaintId,
+      kind: r.kind,
+      status: 'pending',
+      data: JSON.stringify(r.data),
+      requested_by: actor.userId ?? '',
+      requested_by_name: actor.username,
+      assignee_id: r.assigneeId ?? null,
+      created_at: r.now,
+    })
+    .execute();
 };

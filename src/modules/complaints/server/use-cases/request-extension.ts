@@ -1,9 +1,8 @@
 import type { Actor } from '../../../../kernel/actor.ts';
 import { AppError } from '../../../../kernel/errors.ts';
-import { newId } from '../../../../kernel/ids.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
 import { runCaseAction } from '../case-action.ts';
-import { appendEvent, clockEventsOf } from '../complaint-store.ts';
+import { appendEvent, clockEventsOf, fileRequest } from '../complaint-store.ts';
 import { computeClock } from '../domain/clock.ts';
 
 /** Asks for 30 days (complex) or, after that, 60 days (especially complex), with a reason. */
@@ -12,19 +11,6 @@ export const requestExtension = (deps: ModuleDeps, actor: Actor, id: string, lim
     const clock = computeClock(await clockEventsOf(tx, id), now);
     const next = clock.limitDays === 15 ? 30 : 60;
     if (limitDays !== next) throw new AppError('VALIDATION_FAILED', [{ field: 'body.limitDays', issue: `next_extension_is_${next}` }]);
-    await tx
-      .insertInto('complaint_requests')
-      .values({
-        id: newId(),
-        complaint_id: id,
-        kind: 'extension',
-        status: 'pending',
-        data: JSON.stringify({ limitDays, reason }),
-        requested_by: actor.userId ?? '',
-        requested_by_name: actor.username,
-        assignee_id: null,
-        created_at: now,
-      })
-      .execute();
+    await fileRequest(tx, actor, { complaintId: id, kind: 'extension', data: { limitDays, reason }, assigneeId: null, now });
     await appendEvent(tx, id, actor, 'extension_requested', { limitDays, reason }, now);
   });
