@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { api } from '../../../web/api-client.ts';
 import {
+  type TTrackResult,
   ZCode,
   ZComplaintDetail,
   type ZComplaintListQuery,
@@ -8,7 +9,8 @@ import {
   type ZPublicComplaint,
   ZPublicComplaintCreated,
   type ZRegisterComplaint,
-  ZStatus,
+  type ZStatus,
+  ZTrackResult,
 } from '../contract.ts';
 
 type Paging = { page?: number; pageSize?: number };
@@ -35,15 +37,7 @@ const ZStats = z.object({
 });
 export type ComplaintStats = z.infer<typeof ZStats>;
 
-const ZTrack = z.object({
-  trackingCode: z.string(),
-  status: ZStatus,
-  statusLabel: z.object({ zh: z.string(), en: z.string() }),
-  receivedAt: z.string(),
-  deadline: z.string(),
-  notices: z.array(z.object({ kind: z.string(), method: z.string(), sentAt: z.string() })),
-});
-export type TrackResult = z.infer<typeof ZTrack>;
+export type TrackResult = TTrackResult;
 const ZPow = z.object({ challenge: z.string(), bits: z.number(), required: z.boolean() });
 
 const ZCodes = z.object({ items: z.array(ZCode) });
@@ -63,5 +57,5 @@ export const complaintApi = {
 export const publicApi = {
   pow: () => api.get('/api/v1/public/pow', ZPow),
   file: (body: PublicComplaintRequest) => api.post('/api/v1/public/complaints', body, ZPublicComplaintCreated),
-  track: (trackingCode: string, phoneLast4: string) => api.get(`/api/v1/public/complaints/${encodeURIComponent(trackingCode)}`, ZTrack, { phoneLast4 }),
+  track: (trackingCode: string, phoneLast4: string) => api.get(`/api/v1/public/complaints/${encodeURIComponent(trackingCode)}`, ZTrackResult, { phoneLast4 }),
 };
