@@ -29,6 +29,15 @@ export const STATUSES = [
   'merged',
 ] as const;
 export const ZStatus = z.enum(STATUSES);
+/** Statuses in which a case is still being handled (its clock runs or is paused). */
+export const OPEN_STATUSES = [
+  'registered',
+  'accepted',
+  'in_progress',
+  'paused',
+  'decision_drafted',
+  'in_review',
+] as const satisfies readonly (typeof STATUSES)[number][];
 export type TStatus = z.infer<typeof ZStatus>;
 export const STATUS_LABELS: Record<TStatus, { zh: string; en: string }> = {
   registered: { zh: '已登记', en: 'Registered' },

@@ -3,9 +3,9 @@ import { systemActor } from '../../../kernel/actor.ts';
 import { inTransaction } from '../../../platform/db/unit-of-work.ts';
 import { defineJob } from '../../../platform/jobs/jobs.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
+import { OPEN_STATUSES } from '../contract.ts';
 import { appendEvent, refreshClock } from './complaint-store.ts';
 
-const OPEN = ['registered', 'accepted', 'in_progress', 'paused', 'decision_drafted', 'in_review'] as const;
 const LADDER = ['on_track', 'warning', 'escalated', 'overdue'];
 
 /**
@@ -18,7 +18,7 @@ export const escalateComplaintClocks = async (deps: ModuleDeps): Promise<number>
   const open = await deps.db
     .selectFrom('complaints')
     .select(['id', 'stage', 'owner_name'])
-    .where('status', 'in', [...OPEN])
+    .where('status', 'in', [...OPEN_STATUSES])
     .execute();
   let moved = 0;
   const actor = systemActor('clock-job');

@@ -1,7 +1,7 @@
 import type { Actor, RoleCode } from '../../../kernel/actor.ts';
 import { hasPermission } from '../../../kernel/policy.ts';
 import { isPathInScope } from '../../../platform/scope.ts';
-import type { TStatus } from '../contract.ts';
+import { OPEN_STATUSES, type TStatus } from '../contract.ts';
 
 export const COMPLAINT_PERMISSIONS = {
   read: 'complaint.read',
@@ -36,7 +36,7 @@ export type CaseFacts = {
   limitDays: number;
 };
 
-const OPEN: TStatus[] = ['registered', 'accepted', 'in_progress', 'paused', 'decision_drafted', 'in_review'];
+const OPEN: TStatus[] = [...OPEN_STATUSES];
 const WORKING: TStatus[] = ['accepted', 'in_progress'];
 
 /** Regulator transfers, major and group complaints must pass quality review before the decision goes out. */

@@ -5,25 +5,23 @@ import type { ModuleDeps } from '../../../../platform/module.ts';
 import { escapeLike, inScope } from '../../../../platform/scope.ts';
 import { searchWhere } from '../../../../platform/search/index.ts';
 import { findOrg, orgNames } from '../../../identity/index.ts';
-import type { ZComplaintListQuery } from '../../contract.ts';
+import { OPEN_STATUSES, type ZComplaintListQuery } from '../../contract.ts';
 import { addDays, shanghaiDate } from '../domain/calendar.ts';
 import { COMPLAINT_PERMISSIONS } from '../policy.ts';
 import { presentSummary } from './present.ts';
-
-const OPEN = ['registered', 'accepted', 'in_progress', 'paused', 'decision_drafted', 'in_review'] as const;
 
 /** The workbench and search list: always scoped, newest first, personal data masked. */
 export const listComplaints = async (deps: ModuleDeps, actor: Actor, q: z.infer<typeof ZComplaintListQuery>) => {
   requirePermission(actor, COMPLAINT_PERMISSIONS.read);
   const today = shanghaiDate(deps.clock.now());
   let base = deps.db.selectFrom('complaints as c').where(inScope(actor, 'c.org_path'));
-  if (q.view === 'mine') base = base.where('c.owner_id', '=', actor.userId).where('c.status', 'in', [...OPEN]);
+  if (q.view === 'mine') base = base.where('c.owner_id', '=', actor.userId).where('c.status', 'in', [...OPEN_STATUSES]);
   if (q.view === 'due_soon')
     base = base
-      .where('c.status', 'in', [...OPEN])
+      .where('c.status', 'in', [...OPEN_STATUSES])
       .where('c.deadline', '>=', today)
       .where('c.deadline', '<=', addDays(today, 5));
-  if (q.view === 'overdue') base = base.where('c.status', 'in', [...OPEN]).where('c.deadline', '<', today);
+  if (q.view === 'overdue') base = base.where('c.status', 'in', [...OPEN_STATUSES]).where('c.deadline', '<', today);
   if (q.view === 'awaiting_my_acceptance') {
     base = base.where((eb) =>
       eb.exists(

@@ -4,7 +4,7 @@ import { newId } from '../../../../kernel/ids.ts';
 import type { UnitOfWork } from '../../../../platform/db/unit-of-work.ts';
 import { buildSearchDocument } from '../../../../platform/search/index.ts';
 import { findStaffCovering, type OrgRef } from '../../../identity/index.ts';
-import type { TChannel } from '../../contract.ts';
+import { OPEN_STATUSES, type TChannel } from '../../contract.ts';
 import { appendEvent } from '../complaint-store.ts';
 import { shanghaiDate } from '../domain/calendar.ts';
 import { computeClock } from '../domain/clock.ts';
@@ -50,7 +50,7 @@ export const routeToHandler = async (uow: UnitOfWork, orgPath: string, isOutlet:
       'in',
       candidates.map((c) => c.id),
     )
-    .where('status', 'in', ['registered', 'accepted', 'in_progress', 'paused', 'decision_drafted', 'in_review'])
+    .where('status', 'in', [...OPEN_STATUSES])
     .groupBy('owner_id')
     .execute();
   const load = new Map(loads.map((l) => [l.owner_id, Number(l.n)]));
