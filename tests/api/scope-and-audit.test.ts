@@ -94,6 +94,24 @@ describe.each(testDialects())('data scope, masking and the audit chain on %s', (
     expect(ev.dispatched_at).not.toBeNull();
   });
 
+  it('shows a sub-branch auditor its subtree and the orgs above it, never a sibling sub-branch', async () => {
+    const signUp = async (username: string, orgCode: string, roles: string[], password: string) => {
+      const created = await admin.post('/api/v1/users', { username, displayName: username, orgId: orgs.get(orgCode)?.id, roles });
+      expect(created.statusCode).toBe(201);
+      const first = await t.login(username, created.json().initialPassword);
+      await first.post('/api/v1/auth/change-password', { currentPassword: created.json().initialPassword, newPassword: password });
+      return t.login(username, password);
+    };
+    await signUp('lead.cy1', 'CC-CY-1', ['cp_admin'], 'Chaoyang#Lead1');
+    const local = await signUp('audit.ng', 'CC-NG', ['auditor'], 'Nanguan#Audit1');
+    const names = async (c: Client) => new Set(((await c.get('/api/v1/audit?pageSize=200')).json().items as { actorName: string }[]).map((r) => r.actorName));
+    const seenByNg = await names(local);
+    expect(seenByNg.has('lead.ng1')).toBe(true);
+    expect(seenByNg.has('admin')).toBe(true);
+    expect(seenByNg.has('lead.cy1')).toBe(false);
+    expect((await names(admin)).has('lead.cy1')).toBe(true);
+  });
+
   it('keeps an intact hash chain and reports the first altered or deleted record', async () => {
     const db = t.rt.handle.db;
     const before = await verifyAuditChain(db);
