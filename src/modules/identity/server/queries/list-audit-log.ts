@@ -19,7 +19,14 @@ export const listAuditLog = async (db: Db, actor: Actor, q: z.infer<typeof ZAudi
   let base = db.selectFrom('audit_log');
   if (!atRoot) {
     const ancestors = actor.orgPath.split('/').filter(Boolean);
-    base = base.where('org_id', 'in', db.selectFrom('orgs').select('id').where((eb) => eb.or([inScope(actor, 'path')(eb), eb('id', 'in', ancestors)])));
+    base = base.where(
+      'org_id',
+      'in',
+      db
+        .selectFrom('orgs')
+        .select('id')
+        .where((eb) => eb.or([inScope(actor, 'path')(eb), eb('id', 'in', ancestors)])),
+    );
   }
   if (q.action) base = base.where('action', 'like', `${escapeLike(q.action)}%`);
   if (q.actor) base = base.where('actor_name', 'ilike', `%${escapeLike(q.actor)}%`);
