@@ -1,0 +1,3 @@
+import type { DemoSeedContext } from '../../../platform/module.ts';
+
+export const seedCampaignsDemo = async (_ctx: DemoSeedContext): Promise<void> => {};
