@@ -1,0 +1,39 @@
+import { Alert, Button, Result, Spin } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../../../web/i18n.ts';
+import { ErrorAlert } from '../../../web/ui/error-alert.tsx';
+import { Page } from '../../../web/ui/page.tsx';
+import { useRequest } from '../../../web/ui/use-request.ts';
+import { staffCampaigns } from './api.ts';
+
+/**
+ * What a phone camera opens when door staff scan the QR code: signed-in staff are checked in straight
+ * away (the server refuses a used or unknown code, or an event outside their outlet).
+ */
+export const CheckInPage = () => {
+  const { code = '' } = useParams();
+  const { pick } = useI18n();
+  const res = useRequest(() => staffCampaigns.checkIn(code), [code]);
+  return (
+    <Page title={pick({ zh: '扫码签到', en: 'QR check-in' })} testId="campaign-checkin-page">
+      {res.loading ? <Spin /> : null}
+      {res.error ? <ErrorAlert error={res.error} testId="checkin-error" /> : null}
+      {res.data ? (
+        <Result
+          status="success"
+          data-testid="checkin-result"
+          title={`${res.data.name} ${res.data.phoneMasked} ${pick({ zh: '签到成功', en: 'checked in' })}`}
+          subTitle={res.data.eventTitle}
+          extra={
+            <Link to={`/campaigns/events/${res.data.eventId}`}>
+              <Button type="primary">{pick({ zh: '返回场次', en: 'Back to the event' })}</Button>
+            </Link>
+          }
+        />
+      ) : null}
+      {!res.loading && !res.data ? (
+        <Alert type="info" title={pick({ zh: '请在活动场次页输入签到码或登记现场参与者', en: 'Use the event page to type a code or register a walk-in' })} />
+      ) : null}
+    </Page>
+  );
+};
