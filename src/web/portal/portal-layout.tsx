@@ -65,7 +65,7 @@ export const PortalLayout = ({ children, testId }: { children: ReactNode; testId
             </Flex>
           </header>
           <nav aria-label={pick({ zh: '主导航', en: 'Main' })}>
-            <Flex gap={elderly ? 8 : 16} wrap style={{ padding: '8px 16px', maxWidth: 720, margin: '0 auto', width: '100%' }}>
+            <Flex gap={elderly ? 8 : 16} wrap style={{ padding: '8px 16px', maxWidth: 720, margin: '0 auto', width: '100%', boxSizing: 'border-box' }}>
               {PORTAL_NAV.map((n) => (
                 <NavLink
                   key={n.to}
@@ -79,7 +79,7 @@ export const PortalLayout = ({ children, testId }: { children: ReactNode; testId
               ))}
             </Flex>
           </nav>
-          <main style={{ width: '100%', maxWidth: 720, margin: '0 auto', padding: '12px 16px 48px' }}>{children}</main>
+          <main style={{ width: '100%', maxWidth: 720, margin: '0 auto', padding: '12px 16px 48px', boxSizing: 'border-box' }}>{children}</main>
           <footer>
             <Typography.Paragraph style={{ textAlign: 'center', fontSize: elderly ? 18 : 14 }}>
               {pick({ zh: '反诈专线 96110 · 金融监管投诉热线 12378', en: 'Anti-fraud 96110 · Regulator hotline 12378' })} ·{' '}

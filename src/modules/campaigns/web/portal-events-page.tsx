@@ -174,7 +174,12 @@ export const PortalConfirmationPage = () => {
           <Typography.Paragraph>
             {pick({ zh: '入场时出示二维码，或报出签到码：', en: 'Show the QR code at the door, or give this code:' })}
           </Typography.Paragraph>
-          <Typography.Title level={2} copyable={{ text: c.code }} style={{ letterSpacing: 4, fontFamily: 'monospace' }} data-testid="portal-confirmation-code">
+          <Typography.Title
+            level={3}
+            copyable={{ text: c.code }}
+            style={{ letterSpacing: 2, fontFamily: 'monospace', wordBreak: 'break-all' }}
+            data-testid="portal-confirmation-code"
+          >
             {c.code}
           </Typography.Title>
           <Typography.Text type="secondary">
