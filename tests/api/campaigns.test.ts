@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/kernel/actor.ts';
 import { fixedClock } from '../../src/kernel/clock.ts';
+import { inTransaction } from '../../src/platform/db/unit-of-work.ts';
 import { type Client, createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/db.ts';
 
@@ -341,5 +343,23 @@ describe.each(testDialects())('campaigns and events on %s', (dialect) => {
     expect((await outlet02.post(`/api/v1/campaigns/assists/${assist.json().id}/complete`, { note: 'x' })).json().code).toBe('OUT_OF_SCOPE');
     expect((await outlet01.post(`/api/v1/campaigns/assists/${assist.json().id}/complete`, { note: '已设置单日限额' })).statusCode).toBe(200);
     expect((await outlet01.get('/api/v1/campaigns/assists?open=true')).json().items).toHaveLength(0);
+  });
+
+  it('counts submitted attempts of a linked education quiz towards the quiz goal, once per attempt', async () => {
+    const quizId = '7d1f7c3e-5b8a-4d7e-9a51-0c7a1f0e2b11';
+    // Attempts count by the time the event was recorded (the database's clock, not the test's fixed one).
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const campaignId = await newCampaign({ title: '植树节答题', theme: 'tree_planting', quizIds: [quizId], startsOn: day(-30), endsOn: day(30) });
+    const other = await newCampaign({ title: '无关活动', theme: 'custom' });
+    const submit = (attemptId: string) =>
+      inTransaction(t.rt.deps, systemActor('test'), (uow) =>
+        uow.emit('education.attempt_submitted', { attemptId, quizId, score: 80, quizTitle: '防范非法集资', maxScore: 100 }),
+      );
+    await submit('attempt-1');
+    await submit('attempt-2');
+    await submit('attempt-1');
+    await t.rt.deps.dispatcher.kick();
+    expect((await cp.get(`/api/v1/campaigns/${campaignId}`)).json().results.quizParticipation).toBe(2);
+    expect((await cp.get(`/api/v1/campaigns/${other}`)).json().results.quizParticipation).toBe(0);
   });
 });
