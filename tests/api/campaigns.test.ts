@@ -193,6 +193,10 @@ describe.each(testDialects())('campaigns and events on %s', (dialect) => {
       ]),
     );
     expect(reach.byOutlet).toEqual([{ key: '人民大街网点', people: 2 }]);
+    const reachCsv = await cp.get(`/api/v1/campaigns/reach/export?format=csv&campaignId=${campaignId}`);
+    expect(reachCsv.body).toContain('"网点 Outlet","人民大街网点","2"');
+    expect(reachCsv.body).toContain('"渠道 Channel","现场参与","1"');
+    expect((await outlet01.get('/api/v1/campaigns/reach/export?format=csv')).statusCode).toBe(403);
 
     const csv = await cp.get(`/api/v1/campaigns/${campaignId}/export?format=csv`);
     expect(csv.body).toContain('守住钱袋子·人民大街网点专场');

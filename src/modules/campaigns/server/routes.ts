@@ -24,6 +24,7 @@ import { listAssists } from './queries/assists.ts';
 import { getCampaign, listCampaigns } from './queries/campaigns.ts';
 import { getEvent, listEvents, listRegistrations } from './queries/events.ts';
 import { exportCampaign } from './queries/export-campaign.ts';
+import { exportReach } from './queries/export-reach.ts';
 import { getReach } from './queries/reach.ts';
 import { changeEventStatus } from './use-cases/change-event-status.ts';
 import { checkIn } from './use-cases/check-in.ts';
@@ -247,5 +248,21 @@ export const registerCampaignRoutes = (app: HttpApp, deps: ModuleDeps): void => 
     '/api/v1/campaigns/reach',
     { schema: { tags, summary: '触达分析 Reach by audience, outlet and channel', querystring: ZReachQuery, response: { 200: ZReach } } },
     async (req) => getReach(deps.db, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/campaigns/reach/export',
+    {
+      schema: {
+        tags,
+        summary: '导出触达分析（留痕）Export reach (audited)',
+        querystring: ZReachQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      const { body, fileName } = await exportReach(deps, actorOf(req), filter, format);
+      const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return reply.type(type).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
+    },
   );
 };

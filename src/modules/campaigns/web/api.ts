@@ -54,6 +54,7 @@ export const staffCampaigns = {
   completeAssist: (id: string, note: string) => api.post(`${base}/assists/${id}/complete`, { note }),
   reach: (q: { campaignId?: string; from?: string; to?: string }) => api.get<TReach>(`${base}/reach`, undefined, q),
   exportUrl: (id: string, format: 'csv' | 'xlsx') => `${base}/${id}/export?format=${format}`,
+  reachExportUrl: (format: 'csv' | 'xlsx', campaignId?: string) => `${base}/reach/export?format=${format}${campaignId ? `&campaignId=${campaignId}` : ''}`,
 };
 
 export const publicCampaigns = {

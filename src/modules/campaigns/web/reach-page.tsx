@@ -1,6 +1,7 @@
-import { Card, Col, Row, Select, Space, Statistic } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../web/i18n.ts';
+import { useSession } from '../../../web/shell/session.tsx';
 import { type ChartOption, EChart } from '../../../web/ui/echart.tsx';
 import { ErrorAlert } from '../../../web/ui/error-alert.tsx';
 import { Page } from '../../../web/ui/page.tsx';
@@ -20,6 +21,7 @@ const bars = (rows: { key: string; people: number }[], label: (k: string) => str
 export const ReachPage = () => {
   const { pick } = useI18n();
   const [campaignId, setCampaignId] = useState<string | undefined>();
+  const canExport = useSession().can('campaign.export');
   const campaigns = useRequest(() => staffCampaigns.list(), []);
   const reach = useRequest(() => staffCampaigns.reach(campaignId ? { campaignId } : {}), [campaignId]);
   const r = reach.data;
@@ -47,6 +49,14 @@ export const ReachPage = () => {
             onChange={setCampaignId}
             options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
           />
+          {canExport ? (
+            <>
+              <Button href={staffCampaigns.reachExportUrl('csv', campaignId)}>CSV</Button>
+              <Button href={staffCampaigns.reachExportUrl('xlsx', campaignId)} data-testid="reach-export-xlsx">
+                Excel
+              </Button>
+            </>
+          ) : null}
         </Space>
       }
     >
