@@ -38,6 +38,19 @@ export const ERROR_CATALOG = {
   EDU_ALREADY_SUBMITTED: { status: 409, zh: '本次答题已提交，请勿重复提交', en: 'This attempt was already submitted' },
   EDU_NOT_ELIGIBLE: { status: 409, zh: '不符合抽奖条件', en: 'Not eligible for this draw' },
   EDU_ALREADY_ENTERED: { status: 409, zh: '已参加过本次抽奖', en: 'Already entered this draw' },
+  CAMPAIGN_INVALID_STATE: { status: 409, zh: '活动当前状态不允许此操作', en: 'Not possible in the event’s current state' },
+  CAMPAIGN_PERIOD_INVALID: {
+    status: 400,
+    zh: '时间设置有误：结束不能早于开始，活动须在宣传周期内',
+    en: 'Invalid dates: the end is before the start or the event is outside the campaign period',
+  },
+  CAMPAIGN_REGISTRATION_CLOSED: { status: 409, zh: '该活动未开放报名或报名已截止', en: 'Registration for this event is not open or has closed' },
+  CAMPAIGN_EVENT_FULL: { status: 409, zh: '名额已满', en: 'The event is full' },
+  CAMPAIGN_ALREADY_REGISTERED: { status: 409, zh: '该手机号已报名本场活动', en: 'This phone number is already registered for this event' },
+  CAMPAIGN_CODE_UNKNOWN: { status: 404, zh: '签到码无效，未找到对应报名', en: 'Unknown check-in code' },
+  CAMPAIGN_CODE_USED: { status: 409, zh: '该签到码已签到，请勿重复签到', en: 'This check-in code has already been used' },
+  CAMPAIGN_CODE_WRONG_EVENT: { status: 409, zh: '该签到码属于其他场次活动', en: 'This check-in code belongs to another event' },
+  CAMPAIGN_PHOTO_INVALID: { status: 415, zh: '仅支持 JPEG、PNG、WebP 图片，单张不超过 5 MB', en: 'Only JPEG, PNG or WebP images up to 5 MB are accepted' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact an administrator with the request id' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

@@ -1,3 +1,4 @@
+import { campaignsModule } from '../modules/campaigns/index.ts';
 import { complaintsModule } from '../modules/complaints/index.ts';
 import { educationModule } from '../modules/education/index.ts';
 import { identityModule } from '../modules/identity/index.ts';
@@ -6,4 +7,4 @@ import { nlpModule } from '../modules/nlp/index.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
 /** Every business module, in dependency order (migrations and demo seeds run in this order). */
-export const MODULES: ModuleDefinition[] = [identityModule, nlpModule, complaintsModule, monitoringModule, educationModule];
+export const MODULES: ModuleDefinition[] = [identityModule, nlpModule, complaintsModule, monitoringModule, educationModule, campaignsModule];

@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { campaignPortalRoutes } from '../modules/campaigns/web/index.ts';
 import { complaintPortalRoutes } from '../modules/complaints/web/index.ts';
 import { educationPortalRoutes } from '../modules/education/web/index.ts';
 import { I18nProvider, useI18n } from './i18n.ts';
@@ -29,7 +30,7 @@ const AppRoutes = () => (
   <Routes>
     <Route path="/login" element={<LoginPage />} />
     {/* Public pages (no sign-in), outside the staff layout. */}
-    {[...complaintPortalRoutes, ...educationPortalRoutes].map((r) => (
+    {[...complaintPortalRoutes, ...educationPortalRoutes, ...campaignPortalRoutes].map((r) => (
       <Route
         key={r.path}
         path={r.path}

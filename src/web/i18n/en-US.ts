@@ -26,6 +26,9 @@ export const enUS: Dictionary = {
   'nav.eduContents': 'Education content',
   'nav.eduQuestions': 'Question bank',
   'nav.eduQuizzes': 'Quizzes & draws',
+  'nav.campaigns': 'Campaigns',
+  'nav.campaignReach': 'Reach',
+  'nav.campaignAssists': 'One-on-one help',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',

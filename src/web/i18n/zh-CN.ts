@@ -25,6 +25,9 @@ export const zhCN = {
   'nav.eduContents': '宣教内容库',
   'nav.eduQuestions': '题库',
   'nav.eduQuizzes': '答题与抽奖',
+  'nav.campaigns': '宣传活动',
+  'nav.campaignReach': '触达分析',
+  'nav.campaignAssists': '一对一帮扶',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',

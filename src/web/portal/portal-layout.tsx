@@ -12,6 +12,7 @@ export const PORTAL_NAV: { to: string; zh: string; en: string; testId: string }[
   { to: '/portal/learn', zh: '金融知识', en: 'Learn', testId: 'portal-nav-learn' },
   { to: '/portal/courses', zh: '课程', en: 'Courses', testId: 'portal-nav-courses' },
   { to: '/portal/quiz', zh: '答题抽奖', en: 'Quiz', testId: 'portal-nav-quiz' },
+  { to: '/portal/events', zh: '活动', en: 'Events', testId: 'portal-nav-events' },
   { to: '/portal/complaint', zh: '我要投诉', en: 'Complain', testId: 'portal-nav-complaint' },
   { to: '/portal/track', zh: '进度查询', en: 'Track', testId: 'portal-nav-track-case' },
 ];
@@ -64,7 +65,7 @@ export const PortalLayout = ({ children, testId }: { children: ReactNode; testId
             </Flex>
           </header>
           <nav aria-label={pick({ zh: '主导航', en: 'Main' })}>
-            <Flex gap={elderly ? 8 : 16} wrap style={{ padding: '8px 16px', maxWidth: 720, margin: '0 auto', width: '100%' }}>
+            <Flex gap={elderly ? 8 : 16} wrap style={{ padding: '8px 16px', maxWidth: 720, margin: '0 auto', width: '100%', boxSizing: 'border-box' }}>
               {PORTAL_NAV.map((n) => (
                 <NavLink
                   key={n.to}
@@ -78,7 +79,7 @@ export const PortalLayout = ({ children, testId }: { children: ReactNode; testId
               ))}
             </Flex>
           </nav>
-          <main style={{ width: '100%', maxWidth: 720, margin: '0 auto', padding: '12px 16px 48px' }}>{children}</main>
+          <main style={{ width: '100%', maxWidth: 720, margin: '0 auto', padding: '12px 16px 48px', boxSizing: 'border-box' }}>{children}</main>
           <footer>
             <Typography.Paragraph style={{ textAlign: 'center', fontSize: elderly ? 18 : 14 }}>
               {pick({ zh: '反诈专线 96110 · 金融监管投诉热线 12378', en: 'Anti-fraud 96110 · Regulator hotline 12378' })} ·{' '}

@@ -1,5 +1,6 @@
 import { HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
+import { campaignPages } from '../../modules/campaigns/web/index.ts';
 import { complaintPages } from '../../modules/complaints/web/index.ts';
 import { educationPages } from '../../modules/education/web/index.ts';
 import { identityPages } from '../../modules/identity/web/index.ts';
@@ -15,4 +16,4 @@ const homePage: WebPage = {
 };
 
 /** Every page of the web app in menu order; modules add theirs here as they are built. */
-export const pages: WebPage[] = [homePage, ...complaintPages, ...monitoringPages, ...educationPages, ...identityPages];
+export const pages: WebPage[] = [homePage, ...complaintPages, ...monitoringPages, ...educationPages, ...campaignPages, ...identityPages];
