@@ -13,6 +13,9 @@ const BATCH = 200;
 const CONCURRENCY = 16;
 /** Waits shorter than this are slept through in-process; longer ones become a delayed job. */
 const MAX_INLINE_WAIT_MS = 15_000;
+// One delivery loop per push per process; extra jobs for the same push (resume sweeps, restarts)
+// return at once. pg-boss singleton keys are not used: a job left 'active' by a killed process
+// would block every new one until it expires.
 const active = new Set<string>();
 
 type Claimed = { id: number; customer_id: string; channel: TChannel; address: string | null; attempts: number };
@@ -177,7 +180,7 @@ export const deliverPush = async (deps: ModuleDeps, pushId: string): Promise<voi
         await sleep(wait);
         continue;
       }
-      await deps.jobs.send(outreachJobs(deps).deliver, { pushId }, { startAfter: new Date(now + wait), singletonKey: `deliver:${pushId}` });
+      await deps.jobs.send(outreachJobs(deps).deliver, { pushId }, { startAfter: new Date(now + wait) });
       return;
     }
   } finally {

@@ -151,7 +151,7 @@ export const registerOutreachRoutes = (app: HttpApp, deps: ModuleDeps): void => 
     async (req) => {
       requirePermission(actorOf(req), P.push);
       await pushReport(deps.db, actorOf(req), req.params.id);
-      await deps.jobs.send(outreachJobs(deps).deliver, { pushId: req.params.id }, { singletonKey: `deliver:${req.params.id}` });
+      await deps.jobs.send(outreachJobs(deps).deliver, { pushId: req.params.id });
       return { ok: true };
     },
   );

@@ -65,6 +65,6 @@ export const startPush = async (
     return { queued, skipped };
   });
   // After commit: a crash before this line is caught by the outreach.resume sweep.
-  await deps.jobs.send(outreachJobs(deps).deliver, { pushId }, { singletonKey: `deliver:${pushId}` });
+  await deps.jobs.send(outreachJobs(deps).deliver, { pushId });
   return result;
 };
