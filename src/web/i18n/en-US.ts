@@ -26,6 +26,10 @@ export const enUS: Dictionary = {
   'nav.eduContents': 'Education content',
   'nav.eduQuestions': 'Question bank',
   'nav.eduQuizzes': 'Quizzes & draws',
+  'nav.outreachCustomers': 'Customers',
+  'nav.outreachSegments': 'Segments',
+  'nav.outreachPushes': 'Pushes',
+  'nav.outreachAlerts': 'Risk alerts',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',

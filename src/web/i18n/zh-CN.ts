@@ -25,6 +25,10 @@ export const zhCN = {
   'nav.eduContents': '宣教内容库',
   'nav.eduQuestions': '题库',
   'nav.eduQuizzes': '答题与抽奖',
+  'nav.outreachCustomers': '客户名录',
+  'nav.outreachSegments': '客户分群',
+  'nav.outreachPushes': '消息推送',
+  'nav.outreachAlerts': '风险提示',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',

@@ -4,6 +4,7 @@ import { complaintPages } from '../../modules/complaints/web/index.ts';
 import { educationPages } from '../../modules/education/web/index.ts';
 import { identityPages } from '../../modules/identity/web/index.ts';
 import { monitoringPages } from '../../modules/monitoring/web/index.ts';
+import { outreachPages } from '../../modules/outreach/web/index.ts';
 import type { WebPage } from './nav.ts';
 
 const homePage: WebPage = {
@@ -15,4 +16,4 @@ const homePage: WebPage = {
 };
 
 /** Every page of the web app in menu order; modules add theirs here as they are built. */
-export const pages: WebPage[] = [homePage, ...complaintPages, ...monitoringPages, ...educationPages, ...identityPages];
+export const pages: WebPage[] = [homePage, ...complaintPages, ...monitoringPages, ...educationPages, ...outreachPages, ...identityPages];
