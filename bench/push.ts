@@ -66,11 +66,25 @@ export const run = async (target: BenchTarget) => {
     const generateMs = performance.now() - t0;
     await sql`analyze outreach_customers`.execute(deps.db);
 
-    const rule = { type: 'all' as const, rules: [{ type: 'reachable' as const, channel: 'sms' as const }, { type: 'ageBand' as const, values: ['18-29', '30-44', '45-59', '60+'] }] };
+    const rule = {
+      type: 'all' as const,
+      rules: [
+        { type: 'reachable' as const, channel: 'sms' as const },
+        { type: 'ageBand' as const, values: ['18-29', '30-44', '45-59', '60+'] },
+      ],
+    };
     const seg = (id: string, name: string, r: unknown) =>
       deps.db
         .insertInto('outreach_segments')
-        .values({ id, name, description: '', rule: JSON.stringify(r), org_id: '00000000-0000-4000-8000-000000000001', org_path: '/bench/', created_by: 'bench' })
+        .values({
+          id,
+          name,
+          description: '',
+          rule: JSON.stringify(r),
+          org_id: '00000000-0000-4000-8000-000000000001',
+          org_path: '/bench/',
+          created_by: 'bench',
+        })
         .execute();
     await seg('00000000-0000-4000-8000-00000000000a', 'all', rule);
     await seg('00000000-0000-4000-8000-00000000000b', 'couriers', { type: 'all', rules: [rule, { type: 'occupation', values: ['快递员'] }] });
@@ -96,8 +110,9 @@ export const run = async (target: BenchTarget) => {
     t0 = performance.now();
     await deliverPush(deps, small.id);
     const deliverMs = performance.now() - t0;
-    const delivered = (await sql<{ n: number }>`select count(*)::int as n from outreach_deliveries where push_id = ${small.id} and status = 'delivered'`.execute(deps.db))
-      .rows[0]?.n;
+    const delivered = (
+      await sql<{ n: number }>`select count(*)::int as n from outreach_deliveries where push_id = ${small.id} and status = 'delivered'`.execute(deps.db)
+    ).rows[0]?.n;
     if (delivered !== D || sms.sent.size !== D) throw new Error(`delivered ${delivered} rows, gateway got ${sms.sent.size}, expected ${D}`);
     await rt.close();
     return {

@@ -22,7 +22,13 @@ describe('outreach domain', () => {
   });
 
   it('rule trees are validated and their org codes collected for one compiled query', () => {
-    const rule = ZRule.parse({ type: 'all', rules: [{ type: 'ageBand', values: ['60+'] }, { type: 'not', rule: { type: 'homeOrg', orgCode: 'CC-NG' } }] });
+    const rule = ZRule.parse({
+      type: 'all',
+      rules: [
+        { type: 'ageBand', values: ['60+'] },
+        { type: 'not', rule: { type: 'homeOrg', orgCode: 'CC-NG' } },
+      ],
+    });
     expect(orgCodesOf(rule)).toEqual(['CC-NG']);
     expect(ZRule.safeParse({ type: 'all', rules: [] }).success).toBe(false);
     expect(ZRule.safeParse({ type: 'ageBand', values: ['60+'], extra: 1 }).success).toBe(false);
