@@ -11,7 +11,7 @@ import { getChannelSettings, getPolicySettings, quietUntil } from './settings.ts
 
 const BATCH = 200;
 const CONCURRENCY = 16;
-/** Waits shorter than this are slept through in-process; longer ones become a delayed job. */
+/** Waits shorter than this are slept through in-process; longer ones are resumed by the cron sweep. */
 const MAX_INLINE_WAIT_MS = 15_000;
 // One delivery loop per push per process; extra jobs for the same push (resume sweeps, restarts)
 // return at once. pg-boss singleton keys are not used: a job left 'active' by a killed process
@@ -139,7 +139,7 @@ const runBatch = async (deps: ModuleDeps, push: Push, rows: Claimed[], settings:
   await mark(deps, results, policy);
 };
 
-/** Sends everything due for a push; sleeps through short back-offs, schedules itself for long waits, closes the push when nothing is left. */
+/** Sends everything due for a push; sleeps through short back-offs, leaves long waits to the sweep, closes the push when nothing is left. */
 export const deliverPush = async (deps: ModuleDeps, pushId: string): Promise<void> => {
   if (active.has(pushId)) return;
   active.add(pushId);
@@ -180,7 +180,8 @@ export const deliverPush = async (deps: ModuleDeps, pushId: string): Promise<voi
         await sleep(wait);
         continue;
       }
-      await deps.jobs.send(outreachJobs(deps).deliver, { pushId }, { startAfter: new Date(now + wait) });
+      // Longer waits (quiet hours, long back-offs) are left to the outreach.resume sweep, which runs
+      // every minute; scheduling a delayed job here would pile one up per sweep.
       return;
     }
   } finally {
@@ -210,7 +211,12 @@ export const resumeOutreach = async (deps: ModuleDeps): Promise<void> => {
   const running = await sql<{ push_id: string }>`
     select distinct push_id from outreach_deliveries
     where (status = 'queued' and next_attempt_at <= ${now}) or (status = 'sending' and lease_until < ${now})`.execute(deps.db);
-  for (const r of running.rows) await deps.jobs.send(outreachJobs(deps).deliver, { pushId: r.push_id }, { singletonKey: `deliver:${r.push_id}` });
+  for (const r of running.rows) await deps.jobs.send(outreachJobs(deps).deliver, { pushId: r.push_id });
+  // A worker that died after its last mark but before closing the push.
+  const finished = await sql<{ id: string }>`
+    select p.id from outreach_pushes p where p.status = 'running'
+      and not exists (select 1 from outreach_deliveries d where d.push_id = p.id and d.status in ('queued', 'sending'))`.execute(deps.db);
+  for (const p of finished.rows) await finishPush(deps, p.id);
   const imports = await deps.db
     .selectFrom('outreach_imports')
     .select('id')
