@@ -316,6 +316,11 @@ describe.each(testDialects())('outreach on %s', (dialect) => {
         await bad.close();
       }
     }
+    // WeChat is not configured in these settings: the push is refused before anything is queued.
+    const wx = (await cp.post('/api/v1/outreach/pushes', { title: '微信', body: 'b', contentKind: 'notice', segmentId: seg.id, channels: ['wechat'] })).json();
+    const refused = await cp.post(`/api/v1/outreach/pushes/${wx.id}/start`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('OUTREACH_CHANNEL_NOT_CONFIGURED');
   }, 60_000);
 
   it('keeps event invitations from campaigns.event_published and pushes them', async () => {

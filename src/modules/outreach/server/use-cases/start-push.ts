@@ -9,7 +9,7 @@ import { ZRule } from '../../contract.ts';
 import { outreachJobs } from '../jobs.ts';
 import { OUTREACH_PERMISSIONS } from '../policy.ts';
 import { segmentWhere } from '../queries/evaluate-segment.ts';
-import { getPolicySettings } from '../settings.ts';
+import { getChannelSettings, getPolicySettings } from '../settings.ts';
 
 const ADDRESS = sql`case ch.channel when 'email' then c.email when 'sms' then c.mobile when 'wechat' then c.wechat_openid else c.id::text end`;
 
@@ -25,13 +25,19 @@ export const startPush = async (
   opts: { fromSchedule?: boolean } = {},
 ): Promise<{ queued: number; skipped: number }> => {
   requirePermission(actor, OUTREACH_PERMISSIONS.push);
-  const policy = await getPolicySettings(deps.db);
+  const [policy, channels] = await Promise.all([getPolicySettings(deps.db), getChannelSettings(deps.db)]);
   const result = await inTransaction(deps, actor, async (uow) => {
     const push = await uow.tx.selectFrom('outreach_pushes').selectAll().where('id', '=', pushId).forUpdate().executeTakeFirst();
     assertInScope(actor, push);
     const p = push as NonNullable<typeof push>;
     if (!(p.status === 'draft' || (opts.fromSchedule && p.status === 'scheduled') || (p.status === 'scheduled' && !opts.fromSchedule)))
       throw new AppError('OUTREACH_INVALID_STATE', [{ issue: `status_${p.status}`, message: 'start' }]);
+    const missing = p.channels.filter((c) => c !== 'inbox' && !channels[c as 'email' | 'sms' | 'wechat']);
+    if (missing.length)
+      throw new AppError(
+        'OUTREACH_CHANNEL_NOT_CONFIGURED',
+        missing.map((c) => ({ field: 'channels', issue: 'not_configured', message: c })),
+      );
     const seg = await uow.tx.selectFrom('outreach_segments').select(['rule']).where('id', '=', p.segment_id).executeTakeFirstOrThrow();
     const now = deps.clock.now();
     const where = await segmentWhere(uow.tx, p.org_path, ZRule.parse(seg.rule), now);
