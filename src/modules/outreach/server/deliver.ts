@@ -221,7 +221,7 @@ export const resumeOutreach = async (deps: ModuleDeps): Promise<void> => {
     .selectFrom('outreach_imports')
     .select('id')
     .where('status', 'in', ['queued', 'running'])
-    .where('created_at', '<', new Date(now.getTime() - 60_000))
+    .where(sql<boolean>`coalesce(heartbeat_at, created_at) < ${new Date(now.getTime() - 120_000)}`)
     .execute();
-  for (const i of imports) await deps.jobs.send(outreachJobs(deps).runImport, { importId: i.id }, { singletonKey: `import:${i.id}` });
+  for (const i of imports) await deps.jobs.send(outreachJobs(deps).runImport, { importId: i.id });
 };

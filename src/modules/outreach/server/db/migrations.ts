@@ -16,7 +16,7 @@ const BASE = `
           id uuid primary key, file_name text not null, status text not null, total int not null default 0,
           processed int not null default 0, imported int not null default 0, duplicates int not null default 0,
           errors jsonb not null default '[]', pending jsonb, org_id uuid not null, org_path text not null,
-          created_by text not null, created_at timestamptz not null default now(), finished_at timestamptz);
+          created_by text not null, created_at timestamptz not null default now(), finished_at timestamptz, heartbeat_at timestamptz);
 
         create table outreach_behaviours (
           id bigserial primary key, kind text not null, mobile text not null, ref_id text not null,

@@ -41,6 +41,8 @@ export type OutreachImportsTable = {
   created_by: string;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** Set with every committed chunk; a running import whose heartbeat is old was left by a dead process. */
+  heartbeat_at: NullableTimestamp;
 };
 
 /** What customers did elsewhere, from other modules' events, keyed by normalised mobile. */

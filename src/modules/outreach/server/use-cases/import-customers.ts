@@ -62,7 +62,7 @@ export const processImport = async (deps: ModuleDeps, importId: string): Promise
     const m = rows[i]?.mobile;
     if (m) seen.set(m.replace(/\D/g, '').slice(-11), i + 2);
   }
-  await deps.db.updateTable('outreach_imports').set({ status: 'running' }).where('id', '=', importId).execute();
+  await deps.db.updateTable('outreach_imports').set({ status: 'running', heartbeat_at: deps.clock.now() }).where('id', '=', importId).execute();
   for (let start = imp.processed; start < rows.length; start += CHUNK) {
     const errors: ImportError[] = [];
     const clean: CleanRow[] = [];
@@ -122,6 +122,7 @@ export const processImport = async (deps: ModuleDeps, importId: string): Promise
         .updateTable('outreach_imports')
         .set({
           processed,
+          heartbeat_at: deps.clock.now(),
           imported: sql`imported + ${inserted.length}`,
           duplicates: sql`duplicates + ${dupes.length + errors.filter((e) => e.issue.startsWith('duplicate_in_file')).length}`,
           errors: sql`errors || ${JSON.stringify(errors)}::jsonb`,
