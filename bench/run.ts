@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   complaints: () => import('./complaints.ts'),
   opinion: () => import('./opinion.ts'),
   quiz: () => import('./quiz.ts'),
+  push: () => import('./push.ts'),
 };
 
 const name = process.argv[2];

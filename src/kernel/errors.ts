@@ -51,6 +51,20 @@ export const ERROR_CATALOG = {
   CAMPAIGN_CODE_USED: { status: 409, zh: '该签到码已签到，请勿重复签到', en: 'This check-in code has already been used' },
   CAMPAIGN_CODE_WRONG_EVENT: { status: 409, zh: '该签到码属于其他场次活动', en: 'This check-in code belongs to another event' },
   CAMPAIGN_PHOTO_INVALID: { status: 415, zh: '仅支持 JPEG、PNG、WebP 图片，单张不超过 5 MB', en: 'Only JPEG, PNG or WebP images up to 5 MB are accepted' },
+  OUTREACH_IMPORT_INVALID: { status: 422, zh: '导入文件无法读取或缺少必需的列', en: 'The import file cannot be read or lacks required columns' },
+  OUTREACH_DUPLICATE_CUSTOMER: { status: 409, zh: '已存在相同手机号的客户', en: 'A customer with this mobile number already exists' },
+  OUTREACH_RULE_INVALID: { status: 400, zh: '分群规则无效', en: 'The segment rule is invalid' },
+  OUTREACH_SEGMENT_EMPTY: { status: 409, zh: '该分群规则没有匹配任何客户', en: 'The segment rule matches no customer' },
+  OUTREACH_NO_CONSENT: {
+    status: 409,
+    zh: '所选渠道下没有已授权接收的客户，未发送任何消息',
+    en: 'No customer has consented to the chosen channels; nothing was sent',
+  },
+  OUTREACH_INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'Not possible in the current state' },
+  OUTREACH_SELF_REVIEW: { status: 403, zh: '消保审查须由作者以外的人员完成', en: 'A reviewer other than the author must review this' },
+  OUTREACH_CHANNEL_NOT_CONFIGURED: { status: 409, zh: '推送渠道未配置', en: 'The channel is not configured' },
+  OUTREACH_TOKEN_INVALID: { status: 400, zh: '链接无效或已被篡改', en: 'The link is invalid or was tampered with' },
+  OUTREACH_CONTENT_NOT_FOUND: { status: 404, zh: '要推送的内容不存在或未发布', en: 'The content to push does not exist or is not published' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact an administrator with the request id' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { campaignPortalRoutes } from '../modules/campaigns/web/index.ts';
 import { complaintPortalRoutes } from '../modules/complaints/web/index.ts';
 import { educationPortalRoutes } from '../modules/education/web/index.ts';
+import { outreachPortalRoutes } from '../modules/outreach/web/index.ts';
 import { I18nProvider, useI18n } from './i18n.ts';
 import { ChangePasswordPage } from './shell/change-password-page.tsx';
 import { FullPageSpin, RequireAuth, RequirePermission } from './shell/guards.tsx';
@@ -30,7 +31,7 @@ const AppRoutes = () => (
   <Routes>
     <Route path="/login" element={<LoginPage />} />
     {/* Public pages (no sign-in), outside the staff layout. */}
-    {[...complaintPortalRoutes, ...educationPortalRoutes, ...campaignPortalRoutes].map((r) => (
+    {[...complaintPortalRoutes, ...educationPortalRoutes, ...campaignPortalRoutes, ...outreachPortalRoutes].map((r) => (
       <Route
         key={r.path}
         path={r.path}

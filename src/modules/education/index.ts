@@ -19,3 +19,4 @@ export const educationModule: ModuleDefinition = {
 };
 
 export { DRAW_ALGORITHM, drawWinners, entriesHashOf, seedHashOf, verifyDraw } from './server/domain/draw.ts';
+export { listPushableContent, type PushableContent } from './server/queries/pushable-content.ts';

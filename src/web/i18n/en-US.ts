@@ -29,6 +29,10 @@ export const enUS: Dictionary = {
   'nav.campaigns': 'Campaigns',
   'nav.campaignReach': 'Reach',
   'nav.campaignAssists': 'One-on-one help',
+  'nav.outreachCustomers': 'Customers',
+  'nav.outreachSegments': 'Segments',
+  'nav.outreachPushes': 'Pushes',
+  'nav.outreachAlerts': 'Risk alerts',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',

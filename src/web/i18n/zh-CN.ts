@@ -28,6 +28,10 @@ export const zhCN = {
   'nav.campaigns': '宣传活动',
   'nav.campaignReach': '触达分析',
   'nav.campaignAssists': '一对一帮扶',
+  'nav.outreachCustomers': '客户名录',
+  'nav.outreachSegments': '客户分群',
+  'nav.outreachPushes': '消息推送',
+  'nav.outreachAlerts': '风险提示',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',

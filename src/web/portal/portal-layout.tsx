@@ -13,6 +13,7 @@ export const PORTAL_NAV: { to: string; zh: string; en: string; testId: string }[
   { to: '/portal/courses', zh: '课程', en: 'Courses', testId: 'portal-nav-courses' },
   { to: '/portal/quiz', zh: '答题抽奖', en: 'Quiz', testId: 'portal-nav-quiz' },
   { to: '/portal/events', zh: '活动', en: 'Events', testId: 'portal-nav-events' },
+  { to: '/portal/risk-alerts', zh: '风险提示', en: 'Risk alerts', testId: 'portal-nav-risk-alerts' },
   { to: '/portal/complaint', zh: '我要投诉', en: 'Complain', testId: 'portal-nav-complaint' },
   { to: '/portal/track', zh: '进度查询', en: 'Track', testId: 'portal-nav-track-case' },
 ];

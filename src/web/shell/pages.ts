@@ -5,6 +5,7 @@ import { complaintPages } from '../../modules/complaints/web/index.ts';
 import { educationPages } from '../../modules/education/web/index.ts';
 import { identityPages } from '../../modules/identity/web/index.ts';
 import { monitoringPages } from '../../modules/monitoring/web/index.ts';
+import { outreachPages } from '../../modules/outreach/web/index.ts';
 import type { WebPage } from './nav.ts';
 
 const homePage: WebPage = {
@@ -16,4 +17,4 @@ const homePage: WebPage = {
 };
 
 /** Every page of the web app in menu order; modules add theirs here as they are built. */
-export const pages: WebPage[] = [homePage, ...complaintPages, ...monitoringPages, ...educationPages, ...campaignPages, ...identityPages];
+export const pages: WebPage[] = [homePage, ...complaintPages, ...monitoringPages, ...educationPages, ...campaignPages, ...outreachPages, ...identityPages];
