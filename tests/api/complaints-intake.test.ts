@@ -68,6 +68,31 @@ describe.each(testDialects())('complaint intake: public portal, integration API 
     expect((await integration('call-0003-abc', body, 'xb_wrong_key')).statusCode).toBe(401);
   });
 
+  it('normalises the phone and emits complaint.registered with the agreed payload', async () => {
+    const body = {
+      complainantName: '冯十二',
+      phone: '+86 137-0000-4321',
+      facts: '信用卡分期手续费未告知',
+      request: '退还手续费',
+      businessCategory: 'B04',
+      channel: 'phone',
+    };
+    const res = await integration('call-phone-norm-1', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await t.rt.handle.db
+      .selectFrom('complaints')
+      .select(['id', 'phone'])
+      .where('tracking_code', '=', res.json().trackingCode)
+      .executeTakeFirstOrThrow();
+    expect(row.phone).toBe('13700004321');
+    const events = await t.rt.handle.db.selectFrom('domain_events').select('payload').where('name', '=', 'complaint.registered').execute();
+    const mine = events.map((e) => e.payload).find((p) => p.complaintId === row.id);
+    expect(mine).toMatchObject({ complaintId: row.id, phone: '13700004321', businessCategory: 'B04', channel: 'phone', flags: [] });
+    expect(typeof mine?.orgId).toBe('string');
+    const bad = await integration('call-phone-norm-2', { ...body, phone: '+1 415 555 0100' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('refuses bad input with the field named and writes nothing', async () => {
     const base = { channel: 'counter', orgId, complainantName: '孙八', phone: '13700009999', facts: '柜员态度差', request: '道歉' };
     const before = await count();

@@ -67,10 +67,21 @@ export const NOTICE_KINDS = ['acceptance', 'not_accepted', 'extension', 'pause',
 export const REMEDIES = ['review', 'mediation', 'arbitration', 'litigation'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Mainland mobile numbers arrive as "+86 138-0013-8000", "0086 13800138000" or in full-width digits;
+ * they are stored and emitted as the bare 11 digits so that one customer is one phone everywhere.
+ */
+export const normalizeMobile = (raw: string): string =>
+  raw
+    .normalize('NFKC')
+    .replace(/[\s\-().]/g, '')
+    .replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, '');
 const mobile = z
   .string()
   .trim()
-  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number (11 digits)');
+  .max(32)
+  .transform(normalizeMobile)
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number (11 digits)'));
 
 /** 18-digit resident ID with the GB 11643 check digit. */
 export const isValidIdNumber = (id: string): boolean => {

@@ -131,7 +131,15 @@ export const createComplaint = async (
     targetId: id,
     after: { tracking_code: trackingCode, channel: input.channel, phone: input.phone, flags },
   });
-  await uow.emit('complaint.registered', { complaintId: id, orgId: input.org.id, flags, channel: input.channel });
+  // Contract agreed with outreach: phone is the normalised 11-digit mobile (the schemas normalise it).
+  await uow.emit('complaint.registered', {
+    complaintId: id,
+    orgId: input.org.id,
+    flags,
+    channel: input.channel,
+    phone: input.phone,
+    ...(input.businessCategory ? { businessCategory: input.businessCategory } : {}),
+  });
   if (flags.includes('major')) await uow.emit('complaint.major_registered', { complaintId: id, groupSize: input.groupSize ?? 0 });
   return { id, trackingCode, deadline: clock.deadline };
 };
