@@ -17,10 +17,15 @@ export type Subscriber = {
   handle: (event: DomainEvent, tx: Tx) => Promise<void>;
 };
 
-export const recordEvent = async (tx: Executor, actor: Actor, name: string, payload: Record<string, unknown>): Promise<void> => {
+export const recordEvent = (tx: Executor, actor: Actor, name: string, payload: Record<string, unknown>): Promise<void> =>
+  recordEvents(tx, [{ actor, name, payload }]);
+
+/** Several events, each on behalf of its own actor, in one statement (group commit). */
+export const recordEvents = async (tx: Executor, events: ReadonlyArray<{ actor: Actor; name: string; payload: Record<string, unknown> }>): Promise<void> => {
+  if (events.length === 0) return;
   await tx
     .insertInto('domain_events')
-    .values({ name, payload: JSON.stringify(payload), actor_id: actor.userId, request_id: actor.requestId })
+    .values(events.map((e) => ({ name: e.name, payload: JSON.stringify(e.payload), actor_id: e.actor.userId, request_id: e.actor.requestId })))
     .execute();
 };
 

@@ -146,4 +146,11 @@ export const complaintMigrations: MigrationSet = {
       await db.schema.createIndex('complaint_attachments_case').on('complaint_attachments').column('complaint_id').execute();
     },
   },
+  '20261127020000_complaints_phone_received': {
+    async up(db: Kysely<unknown>) {
+      // Repeat detection asks for a phone's newest receipt on every intake: one index probe.
+      await sql`create index complaints_phone_received on complaints (phone, received_at desc)`.execute(db);
+      await sql`drop index complaints_phone`.execute(db);
+    },
+  },
 };
