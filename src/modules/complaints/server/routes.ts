@@ -7,7 +7,8 @@ import { findStaffCovering } from '../../identity/index.ts';
 import { ZAction, ZCode, ZComplaintDetail, ZComplaintListQuery, ZComplaintSummary, ZRegisterComplaint } from '../contract.ts';
 import { loadCase } from './complaint-store.ts';
 import { COMPLAINT_PERMISSIONS } from './policy.ts';
-import { exportComplaintsCsv } from './queries/export-complaints.ts';
+import { exportComplaints, XLSX_TYPE } from './queries/export-complaints.ts';
+import { exportRegulatoryReport } from './queries/export-regulatory-report.ts';
 import { getComplaint } from './queries/get-complaint.ts';
 import { getRegulatoryReport } from './queries/get-regulatory-report.ts';
 import { getComplaintStats } from './queries/get-stats.ts';
@@ -58,12 +59,21 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
   );
   app.get(
     '/api/v1/complaints/export',
-    { schema: { tags, summary: '导出 CSV Export (masked, audited)', querystring: ZComplaintListQuery } },
-    async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="complaints-${new Date().toISOString().slice(0, 10)}.csv"`)
-        .send(await exportComplaintsCsv(deps, actorOf(req), req.query)),
+    {
+      schema: {
+        tags,
+        summary: '导出 CSV/XLSX Export (masked; full names and phones only with complaint.reveal_pii and a reason, audited)',
+        querystring: ZComplaintListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv'), revealReason: z.string().trim().min(2).max(200).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { format, revealReason, ...q } = req.query;
+      const file = await exportComplaints(deps, actorOf(req), q, { format, revealReason });
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="complaints-${new Date().toISOString().slice(0, 10)}.${file.extension}"`)
+        .send(file.body);
+    },
   );
   app.get(
     '/api/v1/complaints/codes',
@@ -116,6 +126,26 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
       },
     },
     async (req) => getRegulatoryReport(deps, actorOf(req), { year: req.query.year, quarter: req.query.quarter }, req.query.personalCustomers),
+  );
+
+  app.get(
+    '/api/v1/complaints/stats/regulatory/export',
+    {
+      schema: {
+        tags,
+        summary: '监管统计表导出 XLSX Regulatory table as XLSX (audited)',
+        querystring: z.strictObject({
+          year: z.coerce.number().int().min(2000).max(2100),
+          quarter: z.coerce.number().int().min(1).max(4).optional(),
+          personalCustomers: z.coerce.number().int().min(1).max(2_000_000_000).default(3_000_000),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="regulatory-${req.query.year}${req.query.quarter ? `-q${req.query.quarter}` : ''}.xlsx"`)
+        .send(await exportRegulatoryReport(deps, actorOf(req), { year: req.query.year, quarter: req.query.quarter }, req.query.personalCustomers)),
   );
 
   app.get(

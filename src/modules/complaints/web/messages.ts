@@ -15,6 +15,8 @@ const M = {
   'wb.org': ['机构', 'Organisation'],
   'wb.dates': ['受理日期', 'Received'],
   'wb.register': ['登记投诉', 'Register'],
+  'wb.exportXlsx': ['导出 Excel', 'Export to Excel'],
+  'stats.exportRegulatory': ['导出上季度监管统计表', "Export last quarter's regulatory table"],
   'col.code': ['投诉编号', 'Tracking code'],
   'col.title': ['标题', 'Title'],
   'col.complainant': ['投诉人', 'Complainant'],

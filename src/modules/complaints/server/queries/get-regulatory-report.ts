@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../../kernel/actor.ts';
 import { requirePermission } from '../../../../kernel/policy.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
