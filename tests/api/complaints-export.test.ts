@@ -12,7 +12,7 @@ const sheetRows = async (bytes: Buffer, sheet = 1): Promise<unknown[][]> => {
   return rows;
 };
 
-describe.each(testDialects())('complaint exports (CSV/XLSX, masking, audit) on %s', (dialect) => {
+describe.each(testDialects())('complaint exports (CSV/XLSX, masking, audit) and saved views on %s', (dialect) => {
   let t: TestApp;
   let handler: Client;
   let cpadmin: Client;
@@ -83,5 +83,25 @@ describe.each(testDialects())('complaint exports (CSV/XLSX, masking, audit) on %
     expect(await t.rt.handle.db.selectFrom('audit_log').select('seq').where('action', '=', 'complaint.stats_exported').executeTakeFirst()).toBeTruthy();
     const staff = await t.login('staff.outlet01');
     expect((await staff.get(`/api/v1/complaints/stats/regulatory/export?year=${year}`)).statusCode).toBe(403);
+  });
+
+  it('saves search views per user, shares them on request, and lets only the owner delete them', async () => {
+    const mine = await handler.post('/api/v1/complaints/views', { name: '本网点年费', filters: { q: '年费', status: 'registered', view: 'all' } });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const shared = await handler.post('/api/v1/complaints/views', { name: '监管转办', filters: { channel: 'regulator' }, shared: true });
+    expect(shared.statusCode).toBe(201);
+    const again = await handler.post('/api/v1/complaints/views', { name: '本网点年费', filters: { q: '年费 扣收' } });
+    expect(again.json().id).toBe(mine.json().id);
+    const own = (await handler.get('/api/v1/complaints/views')).json().items;
+    expect(own.find((v: { name: string }) => v.name === '本网点年费')).toMatchObject({ isMine: true, filters: { q: '年费 扣收' } });
+    const theirs = (await cpadmin.get('/api/v1/complaints/views')).json().items;
+    expect(theirs.map((v: { name: string }) => v.name)).toEqual(['监管转办']);
+    expect(theirs[0]).toMatchObject({ isMine: false, shared: true, filters: { channel: 'regulator' } });
+    expect((await cpadmin.request('DELETE', `/api/v1/complaints/views/${shared.json().id}`)).statusCode).toBe(404);
+    expect((await handler.request('DELETE', `/api/v1/complaints/views/${shared.json().id}`)).statusCode).toBe(204);
+    expect((await cpadmin.get('/api/v1/complaints/views')).json().items).toEqual([]);
+    const bad = await handler.post('/api/v1/complaints/views', { name: 'x', filters: { drop: 'table' } });
+    expect(bad.statusCode).toBe(400);
+    expect((await handler.post('/api/v1/complaints/views', { name: '', filters: {} })).statusCode).toBe(400);
   });
 });

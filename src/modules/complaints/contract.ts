@@ -192,6 +192,28 @@ export const ZComplaintListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** A saved view is a named set of search filters (applied in the viewer's own scope when used). */
+export const ZSavedViewFilters = ZComplaintListQuery.pick({
+  q: true,
+  view: true,
+  status: true,
+  channel: true,
+  businessCategory: true,
+  orgId: true,
+  from: true,
+  to: true,
+}).partial();
+export const ZSaveView = z.strictObject({ name: z.string().trim().min(1).max(40), filters: ZSavedViewFilters, shared: z.boolean().default(false) });
+export const ZSavedView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  filters: z.record(z.string(), z.unknown()),
+  shared: z.boolean(),
+  ownerName: z.string(),
+  isMine: z.boolean(),
+});
+export type TSavedView = z.infer<typeof ZSavedView>;
+
 export const ZTimelineEntry = z.object({
   id: z.number().int(),
   at: z.string(),

@@ -4,7 +4,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { requirePermission } from '../../../kernel/policy.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
 import { findStaffCovering } from '../../identity/index.ts';
-import { ZAction, ZCode, ZComplaintDetail, ZComplaintListQuery, ZComplaintSummary, ZRegisterComplaint } from '../contract.ts';
+import { ZAction, ZCode, ZComplaintDetail, ZComplaintListQuery, ZComplaintSummary, ZRegisterComplaint, ZSavedView, ZSaveView } from '../contract.ts';
 import { loadCase } from './complaint-store.ts';
 import { COMPLAINT_PERMISSIONS } from './policy.ts';
 import { exportComplaints, XLSX_TYPE } from './queries/export-complaints.ts';
@@ -13,6 +13,7 @@ import { getComplaint } from './queries/get-complaint.ts';
 import { getRegulatoryReport } from './queries/get-regulatory-report.ts';
 import { getComplaintStats } from './queries/get-stats.ts';
 import { listComplaints } from './queries/list-complaints.ts';
+import { listViews } from './queries/list-views.ts';
 import { renderDecisionNotice } from './queries/render-decision-notice.ts';
 import { acceptComplaint } from './use-cases/accept-complaint.ts';
 import { addNewFacts } from './use-cases/add-new-facts.ts';
@@ -26,6 +27,7 @@ import { registerComplaint } from './use-cases/register-complaint.ts';
 import { requestExtension } from './use-cases/request-extension.ts';
 import { requestHandover } from './use-cases/request-handover.ts';
 import { requestNotAccepted } from './use-cases/request-not-accepted.ts';
+import { deleteView, saveView } from './use-cases/save-view.ts';
 
 const tags = ['complaints 投诉'];
 const ZId = z.strictObject({ id: z.uuid() });
@@ -75,6 +77,20 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
         .send(file.body);
     },
   );
+  app.get(
+    '/api/v1/complaints/views',
+    { schema: { tags, summary: '保存的视图 Saved search views', response: { 200: z.object({ items: z.array(ZSavedView) }) } } },
+    async (req) => ({ items: await listViews(deps, actorOf(req)) }),
+  );
+  app.post(
+    '/api/v1/complaints/views',
+    { schema: { tags, summary: '保存视图 Save a search view', body: ZSaveView, response: { 201: ZSavedView } } },
+    async (req, reply) => reply.status(201).send(await saveView(deps, actorOf(req), req.body)),
+  );
+  app.delete('/api/v1/complaints/views/:id', { schema: { tags, summary: '删除视图 Delete a saved view', params: ZId } }, async (req, reply) => {
+    await deleteView(deps, actorOf(req), req.params.id);
+    return reply.status(204).send();
+  });
   app.get(
     '/api/v1/complaints/codes',
     { schema: { tags, summary: 'JR/T 0169 编码 Codebook', response: { 200: z.object({ items: z.array(ZCode) }) } } },

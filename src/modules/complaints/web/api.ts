@@ -9,6 +9,8 @@ import {
   type ZPublicComplaint,
   ZPublicComplaintCreated,
   type ZRegisterComplaint,
+  ZSavedView,
+  type ZSaveView,
   type ZStatus,
   ZTrackResult,
 } from '../contract.ts';
@@ -52,6 +54,9 @@ export const complaintApi = {
   register: (body: RegisterComplaintRequest) => api.post('/api/v1/complaints', body, ZRegistered),
   /** Every case action answers with the refreshed case. */
   act: (id: string, endpoint: string, body: Record<string, unknown>) => api.post(path(id, endpoint), body, ZComplaintDetail),
+  views: async () => (await api.get('/api/v1/complaints/views', z.object({ items: z.array(ZSavedView) }))).items,
+  saveView: (body: z.input<typeof ZSaveView>) => api.post('/api/v1/complaints/views', body, ZSavedView),
+  deleteView: (id: string) => api.delete(`/api/v1/complaints/views/${encodeURIComponent(id)}`),
 };
 
 export const publicApi = {

@@ -12,6 +12,7 @@ import { useOrgs } from '../../identity/web/use-orgs.ts';
 import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES, type TComplaintSummary, ZChannel, type ZComplaintListQuery, ZStatus } from '../contract.ts';
 import { complaintApi } from './api.ts';
 import { useText } from './messages.ts';
+import { SavedViews } from './saved-views.tsx';
 import { FlagTags, StageTag, StatusTag } from './tags.tsx';
 import { useCodes } from './use-codes.ts';
 
@@ -138,7 +139,11 @@ export const WorkbenchPage = () => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('wb.title')}
         </Typography.Title>
-        <Space>
+        <Space wrap>
+          <SavedViews
+            filters={(({ page: _p, pageSize: _s, ...rest }) => rest)(writeFilters({ ...f, page: 1, pageSize: 20 }))}
+            onApply={(v) => setParams(writeFilters(readFilters(new URLSearchParams(v))))}
+          />
           {/* A plain link: the export is a GET with the session cookie; the server masks and audits it. */}
           <Button icon={<DownloadOutlined />} href={exportUrl(f)} data-testid="wb-export-xlsx">
             {t('wb.exportXlsx')}

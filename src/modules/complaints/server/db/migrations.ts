@@ -222,4 +222,20 @@ export const complaintMigrations: MigrationSet = {
         .execute(db);
     },
   },
+  '20261127020200_complaint_saved_views': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('complaint_saved_views')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('owner_id', 'uuid', (c) => c.notNull())
+        .addColumn('owner_name', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('filters', 'jsonb', (c) => c.notNull())
+        .addColumn('shared', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await sql`create unique index complaint_saved_views_name on complaint_saved_views (owner_id, name)`.execute(db);
+      await sql`create index complaint_saved_views_shared on complaint_saved_views (shared) where shared`.execute(db);
+    },
+  },
 };

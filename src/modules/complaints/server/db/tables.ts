@@ -122,6 +122,16 @@ export type ComplaintMonthlyCountsTable = {
   in_time: number;
 };
 
+export type ComplaintSavedViewsTable = {
+  id: string;
+  owner_id: string;
+  owner_name: string;
+  name: string;
+  filters: Json<Record<string, unknown>>;
+  shared: boolean;
+  created_at: Generated<Date>;
+};
+
 declare module '../../../../platform/db/schema.ts' {
   interface Database {
     complaints: ComplaintsTable;
@@ -132,5 +142,6 @@ declare module '../../../../platform/db/schema.ts' {
     complaint_idempotency: ComplaintIdempotencyTable;
     complaint_attachments: ComplaintAttachmentsTable;
     complaint_monthly_counts: ComplaintMonthlyCountsTable;
+    complaint_saved_views: ComplaintSavedViewsTable;
   }
 }
