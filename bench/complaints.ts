@@ -9,6 +9,7 @@ import { seedComplaintsDemo } from '../src/modules/complaints/server/seed-demo.t
 import { DEMO_API_KEY } from '../src/modules/identity/index.ts';
 import { loadConfig } from '../src/platform/config/env.ts';
 import type { ModuleDeps } from '../src/platform/module.ts';
+import { searchWhere } from '../src/platform/search/index.ts';
 import { bootRuntime, seedDemoIfEmpty } from '../src/server/runtime.ts';
 import type { BenchTarget } from './run.ts';
 import { percentile, startServerProcess } from './server-process.ts';
@@ -70,7 +71,7 @@ const measureCreates = async (env: Record<string, string>) => {
  * 100k per statement) with receipt dates spread over two years — minutes instead of hours at 1M.
  * The search indexes are rebuilt once afterwards instead of being maintained row by row.
  */
-const TEMPLATE_ROWS = 20_000;
+const TEMPLATE_ROWS = Number(process.env.BENCH_TEMPLATE_ROWS ?? 5_000);
 const CHUNK = 100_000;
 const bulkGenerate = async (deps: ModuleDeps, target: BenchTarget, have: number) => {
   const db = deps.db;
@@ -91,10 +92,10 @@ const bulkGenerate = async (deps: ModuleDeps, target: BenchTarget, have: number)
     await sql`insert into complaints (id, tracking_code, channel, regulator_ticket, received_at, org_id, org_path, receiving_org_id, first_responder_id,
         first_responder_name, owner_id, owner_name, status, complainant_name, phone, id_number, party, title, facts, request, business_category, cause,
         flags, group_size, deadline, stage, decision, root_cause, rectification, merged_into, closed_at, created_at, updated_at, search_text, search_terms)
-      select gen_random_uuid(), 'TB' || lpad((${total} + g)::text, 9, '0'), t.channel, t.regulator_ticket,
-        now() - ((((${total} + g) * 7919) % 730) * interval '1 day') - ((g % 10) * interval '1 hour'),
+      select gen_random_uuid(), 'TB' || lpad((${total}::bigint + g)::text, 9, '0'), t.channel, t.regulator_ticket,
+        now() - ((((${total}::bigint + g) * 7919) % 730) * interval '1 day') - ((g % 10) * interval '1 hour'),
         t.org_id, t.org_path, t.receiving_org_id, t.first_responder_id, t.first_responder_name, t.owner_id, t.owner_name, t.status, t.complainant_name,
-        '1' || lpad(((${total} + g) * 104729 % 9999999999)::text, 10, '0'), t.id_number, t.party, t.title, t.facts, t.request, t.business_category, t.cause,
+        '1' || lpad(((${total}::bigint + g) * 104729 % 9999999999)::text, 10, '0'), t.id_number, t.party, t.title, t.facts, t.request, t.business_category, t.cause,
         t.flags, t.group_size, t.deadline, t.stage, t.decision, t.root_cause, t.rectification, t.merged_into, t.closed_at, t.created_at, t.updated_at,
         t.search_text, t.search_terms
       from generate_series(1, ${count}) g join bench_template t on t.k = g % ${n}`.execute(db);
@@ -152,7 +153,8 @@ const measureSearch = async (target: BenchTarget, dataDir: string) => {
   );
   if (have < ROWS) await bulkGenerate(rt.deps, target, have);
   await sql`analyze complaints`.execute(rt.handle.db);
-  await sql`analyze complaint_monthly_counts`.execute(rt.handle.db);
+  // Steady state: autovacuum keeps the counts table free of the dead versions bulk loading leaves.
+  await sql`vacuum analyze complaint_monthly_counts`.execute(rt.handle.db);
   const actor = systemActor('bench');
   const times: number[] = [];
   let hits = 0;
@@ -169,7 +171,19 @@ const measureSearch = async (target: BenchTarget, dataDir: string) => {
       const r = await listComplaints(rt.deps, actor, { q, view: 'all', page: 1, pageSize: 20, ...(status ? { status } : {}) });
       const ms = performance.now() - t0;
       if (rep >= 2) times.push(ms);
-      if (rep === 0) hits += r.total;
+      // The list caps its count; recall counts the same condition without the cap.
+      if (rep === 0 && !r.totalCapped) hits += r.total;
+      if (rep === 0 && r.totalCapped)
+        hits += Number(
+          (
+            await rt.handle.db
+              .selectFrom('complaints as c')
+              .where(searchWhere(q, 'c'))
+              .$if(!!status, (b) => b.where('c.status', '=', status as 'closed'))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
     }
   }
   const stats = await measureStats(rt.deps);

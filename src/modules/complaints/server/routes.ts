@@ -54,7 +54,7 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
         tags,
         summary: '投诉列表/检索 List and search',
         querystring: ZComplaintListQuery,
-        response: { 200: z.object({ items: z.array(ZComplaintSummary), total: z.number() }) },
+        response: { 200: z.object({ items: z.array(ZComplaintSummary), total: z.number(), totalCapped: z.boolean() }) },
       },
     },
     async (req) => listComplaints(deps, actorOf(req), req.query),

@@ -21,7 +21,7 @@ export type RegisterComplaintRequest = z.input<typeof ZRegisterComplaint>;
 export type PublicComplaintRequest = z.input<typeof ZPublicComplaint>;
 export type TCode = z.infer<typeof ZCode>;
 
-const ZComplaintPage = z.object({ items: z.array(ZComplaintSummary), total: z.number() });
+const ZComplaintPage = z.object({ items: z.array(ZComplaintSummary), total: z.number(), totalCapped: z.boolean().optional() });
 export type ComplaintPage = z.infer<typeof ZComplaintPage>;
 const ZRegistered = z.object({ id: z.uuid(), trackingCode: z.string(), deadline: z.string() });
 export type Registered = z.infer<typeof ZRegistered>;

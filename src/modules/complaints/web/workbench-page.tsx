@@ -215,7 +215,8 @@ export const WorkbenchPage = () => {
           pageSize: f.pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => pick({ zh: `共 ${total} 条`, en: `${total} in total` }),
+          showTotal: (total) =>
+            data?.totalCapped ? pick({ zh: `超过 ${total} 条`, en: `more than ${total}` }) : pick({ zh: `共 ${total} 条`, en: `${total} in total` }),
           onChange: (page, pageSize) => setParams(writeFilters({ ...f, page, pageSize })),
         }}
       />

@@ -111,7 +111,7 @@ export type ComplaintAttachmentsTable = {
   created_at: Timestamp;
 };
 
-/** Pre-aggregated by triggers on complaints (migration 20261127020100): merged repeats are not counted. */
+/** Pre-aggregated by triggers on complaints (migration 20261127213100): merged repeats are not counted. */
 export type ComplaintMonthlyCountsTable = {
   month: string;
   org_path: string;
