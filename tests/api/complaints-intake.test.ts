@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solvePow } from '../../src/modules/complaints/server/pow.ts';
 import { DEMO_API_KEY } from '../../src/modules/identity/index.ts';
+import { verifyAuditChain } from '../../src/platform/audit/verify.ts';
 import { type Client, createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/db.ts';
 
@@ -66,6 +67,51 @@ describe.each(testDialects())('complaint intake: public portal, integration API 
     expect(reused.statusCode).toBe(409);
     expect((await integration(null, body)).statusCode).toBe(400);
     expect((await integration('call-0003-abc', body, 'xb_wrong_key')).statusCode).toBe(401);
+  });
+
+  it('group-commits concurrent pushes: every one answered, one bad key refused alone, audit chain intact', async () => {
+    const body = (i: number) => ({ complainantName: `并发${i}`, phone: '13700007777', facts: `批量写入测试第${i}件`, request: '处理', channel: 'phone' });
+    expect((await integration('group-key-00', body(0))).statusCode).toBe(201);
+    const before = await count();
+    const res = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => integration(`group-key-${i + 1}`, body(i + 1))),
+      integration('group-key-00', { ...body(0), facts: '不同的内容' }),
+      integration('group-key-00', body(0)),
+    ]);
+    expect(res.slice(0, 20).map((r) => r.statusCode)).toEqual(Array(20).fill(201));
+    expect(res[20]?.statusCode).toBe(409);
+    expect(res[21]?.statusCode).toBe(200);
+    expect(new Set(res.slice(0, 20).map((r) => r.json().trackingCode)).size).toBe(20);
+    expect(await count()).toBe(before + 20);
+    // The same phone within a year: every later case of the group is flagged as a repeat.
+    const flags = await t.rt.handle.db.selectFrom('complaints').select('flags').where('phone', '=', '13700007777').execute();
+    expect(flags.filter((f) => f.flags.includes('repeat'))).toHaveLength(20);
+    expect(await verifyAuditChain(t.rt.handle.db)).toMatchObject({ ok: true });
+  });
+
+  it('normalises the phone and emits complaint.registered with the agreed payload', async () => {
+    const body = {
+      complainantName: '冯十二',
+      phone: '+86 137-0000-4321',
+      facts: '信用卡分期手续费未告知',
+      request: '退还手续费',
+      businessCategory: 'B04',
+      channel: 'phone',
+    };
+    const res = await integration('call-phone-norm-1', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await t.rt.handle.db
+      .selectFrom('complaints')
+      .select(['id', 'phone'])
+      .where('tracking_code', '=', res.json().trackingCode)
+      .executeTakeFirstOrThrow();
+    expect(row.phone).toBe('13700004321');
+    const events = await t.rt.handle.db.selectFrom('domain_events').select('payload').where('name', '=', 'complaint.registered').execute();
+    const mine = events.map((e) => e.payload).find((p) => p.complaintId === row.id);
+    expect(mine).toMatchObject({ complaintId: row.id, phone: '13700004321', businessCategory: 'B04', channel: 'phone', flags: [] });
+    expect(typeof mine?.orgId).toBe('string');
+    const bad = await integration('call-phone-norm-2', { ...body, phone: '+1 415 555 0100' });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('refuses bad input with the field named and writes nothing', async () => {

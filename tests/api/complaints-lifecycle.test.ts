@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/kernel/clock.ts';
 import { computeClock } from '../../src/modules/complaints/index.ts';
@@ -252,6 +253,18 @@ describe.each(testDialects())('the complaint lifecycle and its statutory clock o
     expect(r.intensity.per10MillionCustomers).toBeCloseTo((total / 2_000_000) * 10_000_000);
     expect(r.productBuckets.credit_card).toBeGreaterThanOrEqual(1);
     expect(r.timeliness.decided).toBeGreaterThanOrEqual(2);
+    // The triggers' monthly counts equal a recount from the cases after every kind of change this
+    // file made (intake, coding at closure, merges, decision notices).
+    const recount = await sql<
+      Record<string, unknown>
+    >`with nc as (select complaint_id, count(*) as d from complaint_notices where kind = 'decision' group by complaint_id)
+      select (date_trunc('month', c.received_at at time zone 'Asia/Shanghai'))::date::text as month, c.org_path, coalesce(c.business_category, 'B99') as b,
+        coalesce(c.cause, 'C99') as c, count(*)::int as n, coalesce(sum(nc.d), 0)::int as decided
+      from complaints c left join nc on nc.complaint_id = c.id where c.status <> 'merged' group by 1, 2, 3, 4 order by 1, 2, 3, 4`.execute(t.rt.handle.db);
+    const rollup = await sql<Record<string, unknown>>`select month::text as month, org_path, business_category as b, cause as c, complaints as n, decided
+      from complaint_monthly_counts where complaints <> 0 or decided <> 0 order by 1, 2, 3, 4`.execute(t.rt.handle.db);
+    expect(rollup.rows).toEqual(recount.rows);
+    expect(recount.rows.some((x) => Number(x.decided) > 0)).toBe(true);
     expect((await staff.get('/api/v1/complaints/stats/regulatory?year=2026')).statusCode).toBe(403);
   });
 

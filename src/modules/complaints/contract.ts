@@ -67,10 +67,21 @@ export const NOTICE_KINDS = ['acceptance', 'not_accepted', 'extension', 'pause',
 export const REMEDIES = ['review', 'mediation', 'arbitration', 'litigation'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Mainland mobile numbers arrive as "+86 138-0013-8000", "0086 13800138000" or in full-width digits;
+ * they are stored and emitted as the bare 11 digits so that one customer is one phone everywhere.
+ */
+export const normalizeMobile = (raw: string): string =>
+  raw
+    .normalize('NFKC')
+    .replace(/[\s\-().]/g, '')
+    .replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, '');
 const mobile = z
   .string()
   .trim()
-  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number (11 digits)');
+  .max(32)
+  .transform(normalizeMobile)
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number (11 digits)'));
 
 /** 18-digit resident ID with the GB 11643 check digit. */
 export const isValidIdNumber = (id: string): boolean => {
@@ -180,6 +191,28 @@ export const ZComplaintListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** A saved view is a named set of search filters (applied in the viewer's own scope when used). */
+export const ZSavedViewFilters = ZComplaintListQuery.pick({
+  q: true,
+  view: true,
+  status: true,
+  channel: true,
+  businessCategory: true,
+  orgId: true,
+  from: true,
+  to: true,
+}).partial();
+export const ZSaveView = z.strictObject({ name: z.string().trim().min(1).max(40), filters: ZSavedViewFilters, shared: z.boolean().default(false) });
+export const ZSavedView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  filters: z.record(z.string(), z.unknown()),
+  shared: z.boolean(),
+  ownerName: z.string(),
+  isMine: z.boolean(),
+});
+export type TSavedView = z.infer<typeof ZSavedView>;
 
 export const ZTimelineEntry = z.object({
   id: z.number().int(),

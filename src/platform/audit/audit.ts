@@ -65,26 +65,36 @@ export const diffOf = (
   return out;
 };
 
-export const writeAudit = async (tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> => {
+export const writeAudit = (tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> => writeAuditRecords(tx, [{ actor, entry }]);
+
+/**
+ * Appends several records, each on behalf of its own actor, in one statement (group commit of
+ * concurrent requests). The chain is computed in order under the same lock as single writes.
+ */
+export const writeAuditRecords = async (tx: Executor, records: ReadonlyArray<{ actor: Actor; entry: AuditEntry }>): Promise<void> => {
+  if (records.length === 0) return;
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
   const last = await tx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const changes = entry.before !== undefined || entry.after !== undefined ? diffOf(entry.before, entry.after) : undefined;
-  const diff = changes || entry.note ? { ...(changes ? { changes } : {}), ...(entry.note ? { note: redact(entry.note) } : {}) } : null;
-  const content: AuditRecordContent = {
-    at: new Date().toISOString(),
-    actor_id: actor.userId,
-    actor_name: actor.username,
-    org_id: actor.kind === 'user' ? actor.orgId : null,
-    action: entry.action,
-    target_type: entry.targetType,
-    target_id: entry.targetId ?? null,
-    diff: diff as Record<string, unknown> | null,
-    ip: actor.ip,
-    request_id: actor.requestId,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx
-    .insertInto('audit_log')
-    .values({ ...content, diff: JSON.stringify(content.diff), prev_hash: prevHash, hash: hashRecord(prevHash, content) })
-    .execute();
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = records.map(({ actor, entry }) => {
+    const changes = entry.before !== undefined || entry.after !== undefined ? diffOf(entry.before, entry.after) : undefined;
+    const diff = changes || entry.note ? { ...(changes ? { changes } : {}), ...(entry.note ? { note: redact(entry.note) } : {}) } : null;
+    const content: AuditRecordContent = {
+      at: new Date().toISOString(),
+      actor_id: actor.userId,
+      actor_name: actor.username,
+      org_id: actor.kind === 'user' ? actor.orgId : null,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId ?? null,
+      diff: diff as Record<string, unknown> | null,
+      ip: actor.ip,
+      request_id: actor.requestId,
+    };
+    const hash = hashRecord(prevHash, content);
+    const row = { ...content, diff: JSON.stringify(content.diff), prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insertInto('audit_log').values(rows).execute();
 };

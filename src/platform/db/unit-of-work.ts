@@ -1,6 +1,6 @@
 import type { Actor } from '../../kernel/actor.ts';
-import { type AuditEntry, writeAudit } from '../audit/audit.ts';
-import { type EventDispatcher, recordEvent } from '../events/events.ts';
+import { type AuditEntry, writeAudit, writeAuditRecords } from '../audit/audit.ts';
+import { type EventDispatcher, recordEvent, recordEvents } from '../events/events.ts';
 import type { Db, Tx } from './schema.ts';
 
 /**
@@ -12,6 +12,9 @@ export type UnitOfWork = {
   actor: Actor;
   audit: (entry: AuditEntry) => Promise<void>;
   emit: (name: string, payload: Record<string, unknown>) => Promise<void>;
+  /** Group commit: one transaction writing for several requests audits and emits on behalf of each. */
+  auditAs: (records: ReadonlyArray<{ actor: Actor; entry: AuditEntry }>) => Promise<void>;
+  emitAs: (events: ReadonlyArray<{ actor: Actor; name: string; payload: Record<string, unknown> }>) => Promise<void>;
 };
 
 export type Platform = { db: Db; dispatcher: EventDispatcher };
@@ -26,6 +29,11 @@ export const inTransaction = async <T>(p: Platform, actor: Actor, fn: (uow: Unit
       emit: async (name, payload) => {
         emitted = true;
         await recordEvent(tx, actor, name, payload);
+      },
+      auditAs: (records) => writeAuditRecords(tx, records),
+      emitAs: async (events) => {
+        emitted ||= events.length > 0;
+        await recordEvents(tx, events);
       },
     }),
   );

@@ -8,10 +8,26 @@ import type { CaseFacts } from './policy.ts';
 
 export const CLOCK_EVENT_TYPES = ['received', 'extended', 'paused', 'resumed', 'restarted', 'stopped'] as const;
 
-export const appendEvent = async (tx: Executor, complaintId: string, actor: Actor, type: string, data: Record<string, unknown> = {}, at = new Date()) => {
+export const appendEvent = (tx: Executor, complaintId: string, actor: Actor, type: string, data: Record<string, unknown> = {}, at = new Date()) =>
+  appendEvents(tx, [{ complaintId, actor, type, data, at }]);
+
+export const appendEvents = async (
+  tx: Executor,
+  events: ReadonlyArray<{ complaintId: string; actor: Actor; type: string; data: Record<string, unknown>; at: Date }>,
+): Promise<void> => {
+  if (events.length === 0) return;
   await tx
     .insertInto('complaint_events')
-    .values({ complaint_id: complaintId, at, type, actor_id: actor.userId, actor_name: actor.username, data: JSON.stringify(data) })
+    .values(
+      events.map((e) => ({
+        complaint_id: e.complaintId,
+        at: e.at,
+        type: e.type,
+        actor_id: e.actor.userId,
+        actor_name: e.actor.username,
+        data: JSON.stringify(e.data),
+      })),
+    )
     .execute();
 };
 

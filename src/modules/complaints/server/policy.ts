@@ -11,6 +11,8 @@ export const COMPLAINT_PERMISSIONS = {
   review: 'complaint.review',
   stats: 'complaint.stats',
   codebook: 'complaint.codebook',
+  /** Export lists with names and phones in full (with a stated reason, audited). */
+  revealPii: 'complaint.reveal_pii',
 } as const;
 const P = COMPLAINT_PERMISSIONS;
 

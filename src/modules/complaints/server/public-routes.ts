@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../../../kernel/actor.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { inTransaction } from '../../../platform/db/unit-of-work.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
-import { findOrg } from '../../identity/index.ts';
 import { ZPublicComplaint, ZPublicComplaintCreated, ZTrackResult } from '../contract.ts';
+import { createOrgCache } from './org-cache.ts';
 import { issueChallenge, verifyPow } from './pow.ts';
-import { createComplaint } from './use-cases/create-complaint.ts';
 import { DEFAULT_RECEIVING_ORG_CODE, filePublicComplaint } from './use-cases/file-public-complaint.ts';
+import { createIntegrationIntake } from './use-cases/intake-integration-complaints.ts';
 import { trackPublicComplaint } from './use-cases/track-public-complaint.ts';
 
 const tags = ['public 公众'];
@@ -16,6 +15,8 @@ const tags = ['public 公众'];
 /** Public filing and tracking (no login) and the integration API for external systems. */
 export const registerPublicComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void => {
   const powOn = (process.env.PUBLIC_POW ?? 'on') !== 'off';
+  const orgByCode = createOrgCache(deps.db);
+  const intake = createIntegrationIntake(deps);
 
   app.get(
     '/api/v1/public/pow',
@@ -84,50 +85,19 @@ export const registerPublicComplaintRoutes = (app: HttpApp, deps: ModuleDeps): v
       if (!req.apiScopes?.includes('complaints:write')) throw new AppError('FORBIDDEN', [{ issue: 'api_key_scope', message: 'complaints:write' }]);
       const key = req.headers['idempotency-key'] as string;
       const hash = createHash('sha256').update(JSON.stringify(req.body)).digest('hex');
-      const existing = await deps.db
-        .selectFrom('complaint_idempotency as i')
-        .innerJoin('complaints as c', 'c.id', 'i.complaint_id')
-        .select(['i.request_hash', 'c.tracking_code', 'c.deadline'])
-        .where('i.client', '=', actor.username)
-        .where('i.key', '=', key)
-        .executeTakeFirst();
-      if (existing) {
-        if (existing.request_hash !== hash) throw new AppError('CONFLICT', [{ field: 'headers.idempotency-key', issue: 'reused_with_different_body' }]);
-        return reply.status(200).send({ trackingCode: existing.tracking_code, deadline: existing.deadline });
-      }
       const { outletCode, receivedAt, ...body } = req.body;
-      const org = (outletCode ? await findOrg(deps.db, { code: outletCode }) : null) ?? (await findOrg(deps.db, { code: DEFAULT_RECEIVING_ORG_CODE }));
+      const org = (outletCode ? await orgByCode(outletCode) : null) ?? (await orgByCode(DEFAULT_RECEIVING_ORG_CODE));
       if (!org?.path.startsWith(actor.orgPath)) throw new AppError('VALIDATION_FAILED', [{ field: 'body.outletCode', issue: 'unknown_or_out_of_scope' }]);
       if (body.channel === 'regulator' && !body.regulatorTicket)
         throw new AppError('VALIDATION_FAILED', [{ field: 'body.regulatorTicket', issue: 'required_for_regulator_transfer' }]);
-      const now = deps.clock.now();
-      const create = () =>
-        inTransaction(deps, actor, async (uow) => {
-          const r = await createComplaint(
-            uow,
-            actor,
-            { ...body, receivedAt: receivedAt ? new Date(receivedAt) : now, org, receivingOrgId: org.id, firstResponder: null },
-            now,
-          );
-          // The key row is in the same transaction: a retried request can never create a second case.
-          await uow.tx.insertInto('complaint_idempotency').values({ key, client: actor.username, complaint_id: r.id, request_hash: hash }).execute();
-          return r;
-        });
-      try {
-        const created = await create();
-        return reply.status(201).send({ trackingCode: created.trackingCode, deadline: created.deadline });
-      } catch (e) {
-        // A concurrent request with the same key won the race: answer with its complaint.
-        if ((e as { code?: string }).code !== '23505') throw e;
-        const won = await deps.db
-          .selectFrom('complaint_idempotency as i')
-          .innerJoin('complaints as c', 'c.id', 'i.complaint_id')
-          .select(['c.tracking_code', 'c.deadline'])
-          .where('i.client', '=', actor.username)
-          .where('i.key', '=', key)
-          .executeTakeFirstOrThrow();
-        return reply.status(200).send({ trackingCode: won.tracking_code, deadline: won.deadline });
-      }
+      const receivedAtDate = receivedAt ? new Date(receivedAt) : deps.clock.now();
+      const r = await intake.submit({
+        actor,
+        key,
+        hash,
+        input: { ...body, receivedAt: receivedAtDate, org, receivingOrgId: org.id, firstResponder: null },
+      });
+      return reply.status(r.status).send({ trackingCode: r.trackingCode, deadline: r.deadline });
     },
   );
 };

@@ -4,14 +4,16 @@ import { AppError } from '../../../kernel/errors.ts';
 import { requirePermission } from '../../../kernel/policy.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
 import { findStaffCovering } from '../../identity/index.ts';
-import { ZAction, ZCode, ZComplaintDetail, ZComplaintListQuery, ZComplaintSummary, ZRegisterComplaint } from '../contract.ts';
+import { ZAction, ZCode, ZComplaintDetail, ZComplaintListQuery, ZComplaintSummary, ZRegisterComplaint, ZSavedView, ZSaveView } from '../contract.ts';
 import { loadCase } from './complaint-store.ts';
 import { COMPLAINT_PERMISSIONS } from './policy.ts';
-import { exportComplaintsCsv } from './queries/export-complaints.ts';
+import { exportComplaints, XLSX_TYPE } from './queries/export-complaints.ts';
+import { exportRegulatoryReport } from './queries/export-regulatory-report.ts';
 import { getComplaint } from './queries/get-complaint.ts';
 import { getRegulatoryReport } from './queries/get-regulatory-report.ts';
 import { getComplaintStats } from './queries/get-stats.ts';
 import { listComplaints } from './queries/list-complaints.ts';
+import { listViews } from './queries/list-views.ts';
 import { renderDecisionNotice } from './queries/render-decision-notice.ts';
 import { acceptComplaint } from './use-cases/accept-complaint.ts';
 import { addNewFacts } from './use-cases/add-new-facts.ts';
@@ -25,6 +27,7 @@ import { registerComplaint } from './use-cases/register-complaint.ts';
 import { requestExtension } from './use-cases/request-extension.ts';
 import { requestHandover } from './use-cases/request-handover.ts';
 import { requestNotAccepted } from './use-cases/request-not-accepted.ts';
+import { deleteView, saveView } from './use-cases/save-view.ts';
 
 const tags = ['complaints 投诉'];
 const ZId = z.strictObject({ id: z.uuid() });
@@ -51,20 +54,43 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
         tags,
         summary: '投诉列表/检索 List and search',
         querystring: ZComplaintListQuery,
-        response: { 200: z.object({ items: z.array(ZComplaintSummary), total: z.number() }) },
+        response: { 200: z.object({ items: z.array(ZComplaintSummary), total: z.number(), totalCapped: z.boolean() }) },
       },
     },
     async (req) => listComplaints(deps, actorOf(req), req.query),
   );
   app.get(
     '/api/v1/complaints/export',
-    { schema: { tags, summary: '导出 CSV Export (masked, audited)', querystring: ZComplaintListQuery } },
-    async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="complaints-${new Date().toISOString().slice(0, 10)}.csv"`)
-        .send(await exportComplaintsCsv(deps, actorOf(req), req.query)),
+    {
+      schema: {
+        tags,
+        summary: '导出 CSV/XLSX Export (masked; full names and phones only with complaint.reveal_pii and a reason, audited)',
+        querystring: ZComplaintListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv'), revealReason: z.string().trim().min(2).max(200).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { format, revealReason, ...q } = req.query;
+      const file = await exportComplaints(deps, actorOf(req), q, { format, revealReason });
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="complaints-${new Date().toISOString().slice(0, 10)}.${file.extension}"`)
+        .send(file.body);
+    },
   );
+  app.get(
+    '/api/v1/complaints/views',
+    { schema: { tags, summary: '保存的视图 Saved search views', response: { 200: z.object({ items: z.array(ZSavedView) }) } } },
+    async (req) => ({ items: await listViews(deps, actorOf(req)) }),
+  );
+  app.post(
+    '/api/v1/complaints/views',
+    { schema: { tags, summary: '保存视图 Save a search view', body: ZSaveView, response: { 201: ZSavedView } } },
+    async (req, reply) => reply.status(201).send(await saveView(deps, actorOf(req), req.body)),
+  );
+  app.delete('/api/v1/complaints/views/:id', { schema: { tags, summary: '删除视图 Delete a saved view', params: ZId } }, async (req, reply) => {
+    await deleteView(deps, actorOf(req), req.params.id);
+    return reply.status(204).send();
+  });
   app.get(
     '/api/v1/complaints/codes',
     { schema: { tags, summary: 'JR/T 0169 编码 Codebook', response: { 200: z.object({ items: z.array(ZCode) }) } } },
@@ -116,6 +142,26 @@ export const registerComplaintRoutes = (app: HttpApp, deps: ModuleDeps): void =>
       },
     },
     async (req) => getRegulatoryReport(deps, actorOf(req), { year: req.query.year, quarter: req.query.quarter }, req.query.personalCustomers),
+  );
+
+  app.get(
+    '/api/v1/complaints/stats/regulatory/export',
+    {
+      schema: {
+        tags,
+        summary: '监管统计表导出 XLSX Regulatory table as XLSX (audited)',
+        querystring: z.strictObject({
+          year: z.coerce.number().int().min(2000).max(2100),
+          quarter: z.coerce.number().int().min(1).max(4).optional(),
+          personalCustomers: z.coerce.number().int().min(1).max(2_000_000_000).default(3_000_000),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="regulatory-${req.query.year}${req.query.quarter ? `-q${req.query.quarter}` : ''}.xlsx"`)
+        .send(await exportRegulatoryReport(deps, actorOf(req), { year: req.query.year, quarter: req.query.quarter }, req.query.personalCustomers)),
   );
 
   app.get(

@@ -9,6 +9,8 @@ import {
   type ZPublicComplaint,
   ZPublicComplaintCreated,
   type ZRegisterComplaint,
+  ZSavedView,
+  type ZSaveView,
   type ZStatus,
   ZTrackResult,
 } from '../contract.ts';
@@ -19,7 +21,7 @@ export type RegisterComplaintRequest = z.input<typeof ZRegisterComplaint>;
 export type PublicComplaintRequest = z.input<typeof ZPublicComplaint>;
 export type TCode = z.infer<typeof ZCode>;
 
-const ZComplaintPage = z.object({ items: z.array(ZComplaintSummary), total: z.number() });
+const ZComplaintPage = z.object({ items: z.array(ZComplaintSummary), total: z.number(), totalCapped: z.boolean().optional() });
 export type ComplaintPage = z.infer<typeof ZComplaintPage>;
 const ZRegistered = z.object({ id: z.uuid(), trackingCode: z.string(), deadline: z.string() });
 export type Registered = z.infer<typeof ZRegistered>;
@@ -52,6 +54,9 @@ export const complaintApi = {
   register: (body: RegisterComplaintRequest) => api.post('/api/v1/complaints', body, ZRegistered),
   /** Every case action answers with the refreshed case. */
   act: (id: string, endpoint: string, body: Record<string, unknown>) => api.post(path(id, endpoint), body, ZComplaintDetail),
+  views: async () => (await api.get('/api/v1/complaints/views', z.object({ items: z.array(ZSavedView) }))).items,
+  saveView: (body: z.input<typeof ZSaveView>) => api.post('/api/v1/complaints/views', body, ZSavedView),
+  deleteView: (id: string) => api.delete(`/api/v1/complaints/views/${encodeURIComponent(id)}`),
 };
 
 export const publicApi = {

@@ -1,4 +1,5 @@
-import { Card, Col, Flex, Input, Progress, Row, Skeleton, Space, Statistic, Typography, theme } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Input, Progress, Row, Skeleton, Space, Statistic, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../web/i18n.ts';
 import { EChart } from '../../../web/ui/echart.tsx';
@@ -17,6 +18,13 @@ const yearAgo = () => {
   const d = new Date();
   d.setFullYear(d.getFullYear() - 1);
   return isoDate(d);
+};
+
+const lastQuarterExport = () => {
+  const d = new Date();
+  const q = Math.floor(d.getMonth() / 3);
+  const [year, quarter] = q === 0 ? [d.getFullYear() - 1, 4] : [d.getFullYear(), q];
+  return `/api/v1/complaints/stats/regulatory/export?year=${year}&quarter=${quarter}`;
 };
 
 const ChartCard = ({ title, option, testId, height = 300 }: { title: string; option: StatsOption | null; testId: string; height?: number }) => (
@@ -96,6 +104,9 @@ export const StatsPage = () => {
             data-testid="stats-from"
           />
           <Input type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} style={{ width: 150 }} data-testid="stats-to" />
+          <Button icon={<DownloadOutlined />} href={lastQuarterExport()} data-testid="stats-export-regulatory">
+            {t('stats.exportRegulatory')}
+          </Button>
         </Space>
       </Flex>
       <ErrorAlert error={error} onRetry={reload} />

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Space, Table, type TableProps, Tabs, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useOrgs } from '../../identity/web/use-orgs.ts';
 import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES, type TComplaintSummary, ZChannel, type ZComplaintListQuery, ZStatus } from '../contract.ts';
 import { complaintApi } from './api.ts';
 import { useText } from './messages.ts';
+import { SavedViews } from './saved-views.tsx';
 import { FlagTags, StageTag, StatusTag } from './tags.tsx';
 import { useCodes } from './use-codes.ts';
 
@@ -38,6 +39,12 @@ const writeFilters = (f: Filters): Record<string, string> => {
   if (f.page > 1) out.page = String(f.page);
   if (f.pageSize !== 20) out.pageSize = String(f.pageSize);
   return out;
+};
+
+/** The current filters (not the page) as an XLSX export of the whole filtered list. */
+const exportUrl = (f: Filters): string => {
+  const { page: _page, pageSize: _size, ...rest } = writeFilters({ ...f, page: 1, pageSize: 20 });
+  return `/api/v1/complaints/export?${new URLSearchParams({ ...rest, format: 'xlsx' }).toString()}`;
 };
 
 export const WorkbenchPage = () => {
@@ -132,11 +139,21 @@ export const WorkbenchPage = () => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('wb.title')}
         </Typography.Title>
-        {can('complaint.register') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')} data-testid="wb-register">
-            {t('wb.register')}
+        <Space wrap>
+          <SavedViews
+            filters={(({ page: _p, pageSize: _s, ...rest }) => rest)(writeFilters({ ...f, page: 1, pageSize: 20 }))}
+            onApply={(v) => setParams(writeFilters(readFilters(new URLSearchParams(v))))}
+          />
+          {/* A plain link: the export is a GET with the session cookie; the server masks and audits it. */}
+          <Button icon={<DownloadOutlined />} href={exportUrl(f)} data-testid="wb-export-xlsx">
+            {t('wb.exportXlsx')}
           </Button>
-        ) : null}
+          {can('complaint.register') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')} data-testid="wb-register">
+              {t('wb.register')}
+            </Button>
+          ) : null}
+        </Space>
       </Flex>
       <Tabs
         activeKey={f.view}
@@ -198,7 +215,8 @@ export const WorkbenchPage = () => {
           pageSize: f.pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => pick({ zh: `共 ${total} 条`, en: `${total} in total` }),
+          showTotal: (total) =>
+            data?.totalCapped ? pick({ zh: `超过 ${total} 条`, en: `more than ${total}` }) : pick({ zh: `共 ${total} 条`, en: `${total} in total` }),
           onChange: (page, pageSize) => setParams(writeFilters({ ...f, page, pageSize })),
         }}
       />

@@ -53,12 +53,33 @@ export const clearSessionCookie = (reply: FastifyReply, config: Config): void =>
  * Resolves the cookie to an actor. Disabled users and expired sessions are treated as signed
  * out. `last_seen_at` is refreshed at most once a minute to keep reads read-only.
  */
-export const createAuthenticator =
-  (db: Db, clock: Clock = systemClock): Authenticator =>
-  async (req: FastifyRequest) => {
+/**
+ * Valid API keys are remembered for a few seconds: an integration pushing hundreds of requests a
+ * second would otherwise pay a lookup per request. A revoked key stops working within the TTL.
+ */
+const API_KEY_TTL_MS = 5_000;
+
+export const createAuthenticator = (db: Db, clock: Clock = systemClock): Authenticator => {
+  type KeyRow = { name: string; org_id: string; org_path: string; scopes: string[] };
+  const keyCache = new Map<string, { key: KeyRow; at: number }>();
+  const findKey = async (hash: string): Promise<KeyRow | undefined> => {
+    const hit = keyCache.get(hash);
+    if (hit && Date.now() - hit.at < API_KEY_TTL_MS) return hit.key;
+    const key = await db
+      .selectFrom('api_keys')
+      .select(['name', 'org_id', 'org_path', 'scopes'])
+      .where('key_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (keyCache.size > 1000) keyCache.clear();
+    if (key) keyCache.set(hash, { key, at: Date.now() });
+    else keyCache.delete(hash);
+    return key;
+  };
+  return async (req: FastifyRequest) => {
     const apiKey = req.headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKey.length <= 128) {
-      const key = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', sessionIdOf(apiKey)).where('revoked_at', 'is', null).executeTakeFirst();
+      const key = await findKey(sessionIdOf(apiKey));
       if (!key) return;
       // An integration acts as a system actor limited to its org subtree and scopes.
       req.actor = {
@@ -113,3 +134,4 @@ export const createAuthenticator =
       await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
     }
   };
+};

@@ -146,4 +146,97 @@ export const complaintMigrations: MigrationSet = {
       await db.schema.createIndex('complaint_attachments_case').on('complaint_attachments').column('complaint_id').execute();
     },
   },
+  '20261127213000_complaints_phone_received': {
+    async up(db: Kysely<unknown>) {
+      // Repeat detection asks for a phone's newest receipt on every intake: one index probe.
+      await sql`create index complaints_phone_received on complaints (phone, received_at desc)`.execute(db);
+      await sql`drop index complaints_phone`.execute(db);
+    },
+  },
+  '20261127213100_complaints_monthly_counts': {
+    async up(db: Kysely<unknown>) {
+      // The regulatory table must stay fast at millions of cases: counts per month, org and
+      // JR/T 0169 codes, kept by statement-level triggers in the same transaction as every change
+      // of a case (so no code path can forget them; a multi-row insert costs one upsert). Free space
+      // on each page (fillfactor) lets the frequent count updates stay HOT.
+      await sql`alter table complaints add column decision_notices integer not null default 0, add column decision_notices_in_time integer not null default 0`.execute(
+        db,
+      );
+      await sql`update complaints c set decision_notices = n.all_n, decision_notices_in_time = n.in_time_n
+        from (select complaint_id, count(*)::int as all_n, (count(*) filter (where in_time))::int as in_time_n from complaint_notices where kind = 'decision' group by complaint_id) n
+        where n.complaint_id = c.id`.execute(db);
+      await sql`create table complaint_monthly_counts (
+        month date not null, org_path text not null, business_category text not null, cause text not null,
+        complaints integer not null, decided integer not null, in_time integer not null,
+        primary key (month, org_path, business_category, cause)) with (fillfactor = 70)`.execute(db);
+      const key = (t: string) =>
+        `(date_trunc('month', ${t}.received_at at time zone 'Asia/Shanghai'))::date, ${t}.org_path, coalesce(${t}.business_category, 'B99'), coalesce(${t}.cause, 'C99')`;
+      const upsert = (select: string) => `insert into complaint_monthly_counts as m (month, org_path, business_category, cause, complaints, decided, in_time)
+          ${select}
+          on conflict (month, org_path, business_category, cause) do update
+          set complaints = m.complaints + excluded.complaints, decided = m.decided + excluded.decided, in_time = m.in_time + excluded.in_time`;
+      await sql
+        .raw(
+          `create function complaint_counts_apply() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'INSERT' then
+            ${upsert(`select ${key('r')}, count(*), sum(r.decision_notices), sum(r.decision_notices_in_time) from new_rows r where r.status <> 'merged' group by 1, 2, 3, 4`)};
+          elsif tg_op = 'DELETE' then
+            ${upsert(`select ${key('r')}, -count(*), -sum(r.decision_notices), -sum(r.decision_notices_in_time) from old_rows r where r.status <> 'merged' group by 1, 2, 3, 4`)};
+          else
+            ${upsert(`select ${key('r')}, sum(r.s), sum(r.s * r.decision_notices), sum(r.s * r.decision_notices_in_time)
+              from (select 1 as s, n.* from new_rows n union all select -1 as s, o.* from old_rows o) r
+              where r.status <> 'merged' group by 1, 2, 3, 4
+              having sum(r.s) <> 0 or sum(r.s * r.decision_notices) <> 0 or sum(r.s * r.decision_notices_in_time) <> 0`)};
+          end if;
+          return null;
+        end $$`,
+        )
+        .execute(db);
+      await sql`create trigger complaint_counts_ins after insert on complaints referencing new table as new_rows for each statement execute function complaint_counts_apply()`.execute(
+        db,
+      );
+      await sql`create trigger complaint_counts_upd after update on complaints referencing old table as old_rows new table as new_rows for each statement execute function complaint_counts_apply()`.execute(
+        db,
+      );
+      await sql`create trigger complaint_counts_del after delete on complaints referencing old table as old_rows for each statement execute function complaint_counts_apply()`.execute(
+        db,
+      );
+      // A decision notice counts towards timeliness through its case's row (and so moves with its codes).
+      await sql`create function complaint_notice_counts() returns trigger language plpgsql as $$
+        begin
+          update complaints c set decision_notices = c.decision_notices + n.all_n, decision_notices_in_time = c.decision_notices_in_time + n.in_time_n
+          from (select complaint_id, count(*)::int as all_n, (count(*) filter (where in_time))::int as in_time_n
+                from new_rows where kind = 'decision' group by complaint_id) n
+          where c.id = n.complaint_id;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger complaint_notice_counts after insert on complaint_notices referencing new table as new_rows for each statement execute function complaint_notice_counts()`.execute(
+        db,
+      );
+      await sql
+        .raw(
+          upsert(
+            `select ${key('r')}, count(*), sum(r.decision_notices), sum(r.decision_notices_in_time) from complaints r where r.status <> 'merged' group by 1, 2, 3, 4`,
+          ),
+        )
+        .execute(db);
+    },
+  },
+  '20261127213200_complaint_saved_views': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('complaint_saved_views')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('owner_id', 'uuid', (c) => c.notNull())
+        .addColumn('owner_name', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('filters', 'jsonb', (c) => c.notNull())
+        .addColumn('shared', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await sql`create unique index complaint_saved_views_name on complaint_saved_views (owner_id, name)`.execute(db);
+      await sql`create index complaint_saved_views_shared on complaint_saved_views (shared) where shared`.execute(db);
+    },
+  },
 };

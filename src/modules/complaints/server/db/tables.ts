@@ -38,6 +38,9 @@ export type ComplaintsTable = {
   closed_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Decision notices sent (and in time), kept by a trigger for the monthly counts. */
+  decision_notices: Generated<number>;
+  decision_notices_in_time: Generated<number>;
   /** Hybrid search columns maintained with platform/search's buildSearchDocument. */
   search_text: string;
   search_terms: string;
@@ -108,6 +111,27 @@ export type ComplaintAttachmentsTable = {
   created_at: Timestamp;
 };
 
+/** Pre-aggregated by triggers on complaints (migration 20261127213100): merged repeats are not counted. */
+export type ComplaintMonthlyCountsTable = {
+  month: string;
+  org_path: string;
+  business_category: string;
+  cause: string;
+  complaints: number;
+  decided: number;
+  in_time: number;
+};
+
+export type ComplaintSavedViewsTable = {
+  id: string;
+  owner_id: string;
+  owner_name: string;
+  name: string;
+  filters: Json<Record<string, unknown>>;
+  shared: boolean;
+  created_at: Generated<Date>;
+};
+
 declare module '../../../../platform/db/schema.ts' {
   interface Database {
     complaints: ComplaintsTable;
@@ -117,5 +141,7 @@ declare module '../../../../platform/db/schema.ts' {
     complaint_codes: ComplaintCodesTable;
     complaint_idempotency: ComplaintIdempotencyTable;
     complaint_attachments: ComplaintAttachmentsTable;
+    complaint_monthly_counts: ComplaintMonthlyCountsTable;
+    complaint_saved_views: ComplaintSavedViewsTable;
   }
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../../kernel/actor.ts';
 import { requirePermission } from '../../../../kernel/policy.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
@@ -10,6 +9,14 @@ import { COMPLAINT_PERMISSIONS } from '../policy.ts';
 const BUCKETS: Record<string, string[]> = { credit_card: ['B04'], personal_loans: ['B02'], wealth: ['B09'] };
 
 export type Period = { year: number; quarter?: number | undefined };
+
+/** First day of the period's first month and of the month after it (Asia/Shanghai calendar). */
+const monthsOf = ({ year, quarter }: Period): [string, string] => {
+  const first = quarter ? (quarter - 1) * 3 + 1 : 1;
+  const after = quarter ? first + 3 : 13;
+  const ym = (y: number, m: number) => `${m > 12 ? y + 1 : y}-${String(m > 12 ? m - 12 : m).padStart(2, '0')}-01`;
+  return [ym(year, first), ym(year, after)];
+};
 
 const range = ({ year, quarter }: Period): [Date, Date] => {
   const from = quarter ? `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01` : `${year}-01-01`;
@@ -26,27 +33,25 @@ const range = ({ year, quarter }: Period): [Date, Date] => {
 export const getRegulatoryReport = async (deps: ModuleDeps, actor: Actor, period: Period, personalCustomers: number) => {
   requirePermission(actor, COMPLAINT_PERMISSIONS.stats);
   const [from, to] = range(period);
-  const base = deps.db
-    .selectFrom('complaints as c')
-    .where(inScope(actor, 'c.org_path'))
-    .where('c.status', '!=', 'merged')
-    .where('c.received_at', '>=', from)
-    .where('c.received_at', '<', to);
-  const cells = await base
-    .select([
-      sql<string>`coalesce(c.business_category, 'B99')`.as('b'),
-      sql<string>`coalesce(c.cause, 'C99')`.as('c'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .groupBy(['b', 'c'])
-    .execute();
+  // Read from the monthly counts the triggers keep (quarters and years are whole months).
+  const months = monthsOf(period);
+  const counts = deps.db
+    .selectFrom('complaint_monthly_counts as m')
+    .where(inScope(actor, 'm.org_path'))
+    .where('m.month', '>=', months[0])
+    .where('m.month', '<', months[1]);
+  const cells = (
+    await counts
+      .select(['m.business_category as b', 'm.cause as c', (eb) => eb.fn.sum<number>('m.complaints').as('n')])
+      .groupBy(['m.business_category', 'm.cause'])
+      .execute()
+  ).filter((r) => Number(r.n) > 0);
   const total = cells.reduce((s, r) => s + Number(r.n), 0);
   const byBusiness = new Map<string, number>();
   for (const r of cells) byBusiness.set(r.b, (byBusiness.get(r.b) ?? 0) + Number(r.n));
   const outlets = (await listOrgRefs(deps.db, 'outlet')).filter((o) => o.path.startsWith(actor.orgPath)).length;
-  const timely = await base
-    .innerJoin('complaint_notices as n', (j) => j.onRef('n.complaint_id', '=', 'c.id').on('n.kind', '=', 'decision'))
-    .select([(eb) => eb.fn.countAll<number>().as('decided'), sql<number>`count(*) filter (where n.in_time)`.as('in_time')])
+  const timely = await counts
+    .select([(eb) => eb.fn.sum<number>('m.decided').as('decided'), (eb) => eb.fn.sum<number>('m.in_time').as('in_time')])
     .executeTakeFirst();
   const codes = await deps.db
     .selectFrom('complaint_codes')
