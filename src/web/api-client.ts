@@ -66,7 +66,9 @@ const withQuery = (path: string, query?: Query): string => {
 // The session endpoints report "not signed in" as their normal answer, not as an expiry.
 const QUIET_AUTH_PATHS = ['/api/v1/auth/session', '/api/v1/auth/login'];
 
-type RequestOptions<T> = { body?: unknown; query?: Query; schema?: z.ZodType<T>; retried?: boolean };
+/** `raw` sends bytes as they are (uploads: the server reads the type from the bytes, the name from a header). */
+type RawBody = { bytes: Blob; fileName: string; headers?: Record<string, string> };
+type RequestOptions<T> = { body?: unknown; raw?: RawBody; query?: Query; schema?: z.ZodType<T>; retried?: boolean };
 
 const toApiError = async (res: Response, locale: UiLocale): Promise<ApiError> => {
   const body = (await res.json().catch(() => null)) as Partial<{ code: string; message: string; details: ApiErrorDetail[]; requestId: string }> | null;
@@ -84,6 +86,9 @@ const send = async <T>(method: string, path: string, opts: RequestOptions<T> = {
   const locale = state.locale;
   const headers: Record<string, string> = { accept: 'application/json', 'x-locale': locale };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.raw) {
+    Object.assign(headers, opts.raw.headers, { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(opts.raw.fileName) });
+  }
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
 
   let res: Response;
@@ -92,7 +97,7 @@ const send = async <T>(method: string, path: string, opts: RequestOptions<T> = {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.bytes : opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch (cause) {
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: String(cause), locale });
@@ -137,4 +142,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, schema?: z.ZodType<T>) => send<T>('POST', path, { body: body ?? {}, schema }),
   put: <T>(path: string, body: unknown, schema?: z.ZodType<T>) => send<T>('PUT', path, { body, schema }),
   delete: <T>(path: string, schema?: z.ZodType<T>) => send<T>('DELETE', path, { schema }),
+  /** POSTs a file's raw bytes with its name in `x-file-name` (URI-encoded); extra headers for captions etc. */
+  upload: <T>(path: string, file: Blob, fileName: string, schema?: z.ZodType<T>, headers?: Record<string, string>) =>
+    send<T>('POST', path, { raw: { bytes: file, fileName, headers }, schema }),
 };

@@ -1,4 +1,4 @@
-import { ApiError, api } from '../../../web/api-client.ts';
+import { api } from '../../../web/api-client.ts';
 import type {
   TAssist,
   TCampaignDetail,
@@ -14,24 +14,8 @@ import type {
 
 const base = '/api/v1/campaigns';
 
-/** Raw-body photo upload (the JSON client only sends JSON); the CSRF token comes from the session endpoint. */
-const uploadPhoto = async (eventId: string, file: File, caption: string) => {
-  const session = (await (await fetch('/api/v1/auth/session', { credentials: 'same-origin' })).json()) as { csrfToken?: string };
-  const res = await fetch(`${base}/events/${eventId}/photos`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      'content-type': 'application/octet-stream',
-      'x-csrf-token': session.csrfToken ?? '',
-      'x-file-name': encodeURIComponent(file.name),
-      'x-caption': encodeURIComponent(caption),
-    },
-    body: file,
-  });
-  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: []; requestId?: string };
-  if (!res.ok) throw new ApiError({ status: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? res.statusText, locale: 'zh-CN' });
-  return body;
-};
+const uploadPhoto = (eventId: string, file: File, caption: string) =>
+  api.upload<unknown>(`${base}/events/${eventId}/photos`, file, file.name, undefined, { 'x-caption': encodeURIComponent(caption) });
 
 export const staffCampaigns = {
   list: (year?: number) => api.get<{ items: TCampaignSummary[] }>(base, undefined, { year }),
