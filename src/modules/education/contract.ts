@@ -204,10 +204,23 @@ export const ZQuiz = z.object({
 });
 
 const deviceId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
-export const ZStartAttempt = z.strictObject({ deviceId, nickname: z.string().trim().min(1).max(20).optional(), audience: ZAudience.optional() });
+/** A mainland mobile number; spaces, dashes and a +86/0086 prefix are accepted and stripped. */
+export const ZMobile = z
+  .string()
+  .trim()
+  .max(24)
+  .transform((v) => v.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number (11 digits)'));
+export const ZStartAttempt = z.strictObject({
+  deviceId,
+  nickname: z.string().trim().min(1).max(20).optional(),
+  audience: ZAudience.optional(),
+  /** Optional: given for the prize draw (and to be reached as a winner). */
+  phone: ZMobile.optional(),
+});
 export const ZAnswers = z.record(z.uuid(), z.array(z.string().trim().max(200)).max(8));
 export const ZSaveAnswers = z.strictObject({ deviceId, answers: ZAnswers });
-export const ZSubmitAttempt = z.strictObject({ deviceId, answers: ZAnswers.optional() });
+export const ZSubmitAttempt = z.strictObject({ deviceId, answers: ZAnswers.optional(), phone: ZMobile.optional() });
 export const ZAttemptQuestion = z.object({
   id: z.uuid(),
   type: ZQuestionType,
@@ -224,6 +237,7 @@ export const ZAttemptView = z.object({
   questions: z.array(ZAttemptQuestion),
   answers: ZAnswers,
   score: z.number().nullable(),
+  maxScore: z.number(),
   feedback: z.array(z.object({ id: z.uuid(), correct: z.boolean(), answer: z.array(z.string()), explanation: z.string() })).nullable(),
 });
 export type TAttemptView = z.infer<typeof ZAttemptView>;

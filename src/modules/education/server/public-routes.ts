@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
-import { ZAttemptView, ZContentKind, ZDrawPublic, ZSaveAnswers, ZStartAttempt, ZSubmitAttempt, ZTopicTag, ZVerifyDraw, ZVerifyResult } from '../contract.ts';
+import {
+  ZAttemptView,
+  ZContentKind,
+  ZDrawPublic,
+  ZMobile,
+  ZSaveAnswers,
+  ZStartAttempt,
+  ZSubmitAttempt,
+  ZTopicTag,
+  ZVerifyDraw,
+  ZVerifyResult,
+} from '../contract.ts';
 import { verifyDraw } from './domain/draw.ts';
 import { getPublicContent, listPublicContents } from './queries/contents.ts';
 import { getPublicDraw, verifyStoredDraw } from './queries/draws.ts';
@@ -62,7 +73,7 @@ export const registerPublicEducationRoutes = (app: HttpApp, deps: ModuleDeps): v
   app.post(
     '/api/v1/public/edu/attempts/:id/submit',
     { config: write, schema: { tags, summary: '交卷 Submit', params: ZId, body: ZSubmitAttempt, response: { 200: ZAttemptView } } },
-    async (req) => submitAttempt(deps, req.params.id, req.body.deviceId, req.body.answers ?? {}, meta(req)),
+    async (req) => submitAttempt(deps, req.params.id, req.body.deviceId, req.body.answers ?? {}, meta(req), req.body.phone),
   );
   app.get('/api/v1/public/edu/quizzes/:id/leaderboard', { config: read, schema: { tags, summary: '排行榜 Leaderboard', params: ZId } }, async (req) =>
     leaderboard(deps.db, req.params.id),
@@ -109,8 +120,16 @@ export const registerPublicEducationRoutes = (app: HttpApp, deps: ModuleDeps): v
   );
   app.post(
     '/api/v1/public/edu/courses/:id/enrol',
-    { config: write, schema: { tags, summary: '报名 Enrol', params: ZId, body: z.strictObject({ deviceId, name: z.string().trim().min(1).max(20) }) } },
-    async (req) => enrolCourse(deps, req.params.id, req.body.deviceId, req.body.name, meta(req)),
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '报名 Enrol',
+        params: ZId,
+        body: z.strictObject({ deviceId, name: z.string().trim().min(1).max(20), phone: ZMobile.optional() }),
+      },
+    },
+    async (req) => enrolCourse(deps, req.params.id, req.body.deviceId, req.body.name, meta(req), req.body.phone),
   );
   app.put(
     '/api/v1/public/edu/courses/:id/progress',

@@ -174,4 +174,11 @@ export const educationMigrations: MigrationSet = {
         .execute();
     },
   },
+  '20261127200000_education_contact_phone': {
+    async up(db: Kysely<unknown>) {
+      // Optional contact phone (normalised mainland mobile) for prize draws and certificates.
+      await db.schema.alterTable('edu_attempts').addColumn('phone', 'text').execute();
+      await db.schema.alterTable('edu_enrolments').addColumn('phone', 'text').execute();
+    },
+  },
 };

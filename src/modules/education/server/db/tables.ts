@@ -92,6 +92,8 @@ export type EduAttemptsTable = {
   deadline_at: Timestamp;
   submitted_at: NullableTimestamp;
   score: number | null;
+  /** Normalised mainland mobile when the taker gave one (prize draw); masked everywhere but the event. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   correct: ColumnType<Record<string, boolean> | null, string | undefined, string>;
 };
 
@@ -150,6 +152,7 @@ export type EduEnrolmentsTable = {
   last_lesson_id: string | null;
   completed_at: NullableTimestamp;
   certificate_code: string | null;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

@@ -46,9 +46,11 @@ export const getPublicCourse = async (deps: ModuleDeps, id: string, deviceId?: s
   };
 };
 
-export const enrolCourse = async (deps: ModuleDeps, id: string, deviceId: string, name: string, meta: Meta) => {
+export const enrolCourse = async (deps: ModuleDeps, id: string, deviceId: string, name: string, meta: Meta, phone?: string) => {
   await inTransaction(deps, publicActor(meta.requestId, meta.ip), async ({ tx }) => {
     await loadCourse(tx, id);
+    // Enrolling again (another tab) keeps the progress; a phone given now is kept for the certificate.
+    if (phone) await tx.updateTable('edu_enrolments').set({ phone }).where('course_id', '=', id).where('learner_key', '=', takerKeyOf(deviceId)).execute();
     await tx
       .insertInto('edu_enrolments')
       .values({
@@ -60,6 +62,7 @@ export const enrolCourse = async (deps: ModuleDeps, id: string, deviceId: string
         last_lesson_id: null,
         completed_at: null,
         certificate_code: null,
+        phone: phone ?? null,
       })
       .onConflict((oc) => oc.columns(['course_id', 'learner_key']).doNothing())
       .execute();
@@ -78,7 +81,7 @@ export const saveProgress = async (
   p: { lessonId: string; positionSec: number; completed?: boolean | undefined },
   meta: Meta,
 ) => {
-  await inTransaction(deps, publicActor(meta.requestId, meta.ip), async ({ tx }) => {
+  await inTransaction(deps, publicActor(meta.requestId, meta.ip), async ({ tx, emit }) => {
     const c = await loadCourse(tx, id);
     const lesson = lessonsOf(c.outline).find((l) => l.id === p.lessonId);
     if (!lesson) throw new AppError('VALIDATION_FAILED', [{ field: 'body.lessonId', issue: 'not_in_course' }]);
@@ -106,6 +109,7 @@ export const saveProgress = async (
       })
       .where('id', '=', e.id)
       .execute();
+    if (all && !e.completed_at) await emit('education.course_completed', { courseId: c.id, courseTitle: c.title, ...(e.phone ? { phone: e.phone } : {}) });
   });
   return getPublicCourse(deps, id, deviceId);
 };
