@@ -38,6 +38,10 @@ export const ERROR_CATALOG = {
   EDU_ALREADY_SUBMITTED: { status: 409, zh: '本次答题已提交，请勿重复提交', en: 'This attempt was already submitted' },
   EDU_NOT_ELIGIBLE: { status: 409, zh: '不符合抽奖条件', en: 'Not eligible for this draw' },
   EDU_ALREADY_ENTERED: { status: 409, zh: '已参加过本次抽奖', en: 'Already entered this draw' },
+  EDU_CODE_INVALID: { status: 404, zh: '兑奖码无效', en: 'Unknown redemption code' },
+  EDU_CODE_USED: { status: 409, zh: '该兑奖码已兑换，不能重复兑换', en: 'This code was already redeemed' },
+  EDU_PRIZE_OUT_OF_STOCK: { status: 409, zh: '该奖品库存不足', en: 'This prize is out of stock' },
+  EDU_RANGE_NOT_SATISFIABLE: { status: 416, zh: '请求的字节范围无效', en: 'The requested byte range cannot be served' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact an administrator with the request id' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

@@ -95,9 +95,14 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
     await customer.getByTestId('course-lesson').filter({ hasText: '一通“理赔”电话' }).click();
     await customer.getByRole('button', { name: /要求屏幕共享/ }).click();
     await customer.getByTestId('course-position').filter({ hasText: '1:15 / 3:00' }).waitFor();
+    // The stored (placeholder) clip itself seeks there: the browser fetched it with byte ranges.
+    const videoTime = () => customer.getByTestId('course-video').evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, ready: v.readyState }));
+    await expect.poll(videoTime, { timeout: 15_000 }).toMatchObject({ t: 75 });
     await customer.waitForTimeout(1000);
     await customer.reload();
     await customer.getByTestId('course-position').filter({ hasText: '1:15 / 3:00' }).waitFor();
+    await expect.poll(async () => (await videoTime()).t, { timeout: 15_000 }).toBe(75);
+    expect((await videoTime()).ready).toBeGreaterThanOrEqual(1);
 
     // A draw that closes shortly, open to any finished attempt on the seeded quiz.
     const quizzes = await (await reviewer.request.get('/api/v1/edu/quizzes')).json();

@@ -63,7 +63,7 @@ export const ZVideoMeta = z.strictObject({
   durationSec: z.number().int().min(1).max(86_400),
   mediaUrl: z.string().trim().max(500).nullable(),
   posterUrl: z.string().trim().max(500).nullable(),
-  subtitles: z.string().max(20_000).nullable(),
+  subtitles: z.string().max(200_000).nullable(),
   keyPoints: z.array(ZKeyPoint).max(50),
 });
 
@@ -252,8 +252,17 @@ export const ZDrawCreate = z
     opensAt: z.iso.datetime({ offset: true }),
     closesAt: z.iso.datetime({ offset: true }),
     winners: z.number().int().min(1).max(1000),
+    /** In rank order; their quantities add up to `winners`. Optional: a draw may announce winners only. */
+    prizes: z
+      .array(z.strictObject({ name: z.string().trim().min(1).max(60), quantity: z.number().int().min(1).max(1000) }))
+      .max(10)
+      .default([]),
   })
-  .refine((d) => new Date(d.closesAt) > new Date(d.opensAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });
+  .refine((d) => new Date(d.closesAt) > new Date(d.opensAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] })
+  .refine((d) => d.prizes.length === 0 || d.prizes.reduce((n, p) => n + p.quantity, 0) === d.winners, {
+    message: 'prize quantities must add up to winners',
+    path: ['prizes'],
+  });
 export const ZDrawPublic = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -267,9 +276,28 @@ export const ZDrawPublic = z.object({
   entriesHash: z.string().nullable(),
   entryIds: z.array(z.string()).nullable(),
   seed: z.string().nullable(),
-  winners: z.array(z.object({ rank: z.number(), entryId: z.string(), nickname: z.string() })).nullable(),
+  winners: z.array(z.object({ rank: z.number(), entryId: z.string(), nickname: z.string(), prize: z.string().nullable() })).nullable(),
   entries: z.number(),
+  prizes: z.array(z.object({ name: z.string(), quantity: z.number(), remaining: z.number() })),
 });
+export const ZRedemptionCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[2-9A-HJKMNP-Z]{10}$/, '兑奖码为10位字母数字 / a 10-character code'));
+export const ZRedemption = z.object({
+  code: z.string(),
+  drawId: z.uuid(),
+  drawTitle: z.string(),
+  prize: z.string(),
+  rank: z.number(),
+  nickname: z.string(),
+  status: z.enum(['issued', 'redeemed']),
+  redeemedAt: z.string().nullable(),
+  redeemedBy: z.string().nullable(),
+  redeemedOrg: z.string().nullable(),
+});
+export type TRedemption = z.infer<typeof ZRedemption>;
 export const ZVerifyDraw = z.strictObject({
   seed: z.string().regex(/^[0-9a-f]{64}$/),
   seedHash: z.string().regex(/^[0-9a-f]{64}$/),

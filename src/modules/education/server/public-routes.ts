@@ -18,6 +18,7 @@ import { getPublicDraw, verifyStoredDraw } from './queries/draws.ts';
 import { leaderboard, listPublicQuizzes } from './queries/quizzes.ts';
 import { enrolCourse, getPublicCourse, saveProgress, verifyCertificate } from './use-cases/learn-course.ts';
 import { enterDraw } from './use-cases/manage-draw.ts';
+import { myPrize } from './use-cases/redeem-prize.ts';
 import { saveAnswers, startAttempt, submitAttempt } from './use-cases/take-quiz.ts';
 
 const tags = ['public 公众'];
@@ -91,6 +92,11 @@ export const registerPublicEducationRoutes = (app: HttpApp, deps: ModuleDeps): v
       schema: { tags, summary: '参加抽奖 Enter', params: ZId, body: z.strictObject({ deviceId }), response: { 201: z.object({ entryId: z.string() }) } },
     },
     async (req, reply) => reply.status(201).send(await enterDraw(deps, req.params.id, req.body.deviceId, meta(req))),
+  );
+  app.get(
+    '/api/v1/public/edu/draws/:id/my-prize',
+    { config: read, schema: { tags, summary: '我的奖品与兑奖码 My prize and code', params: ZId, querystring: z.strictObject({ deviceId }) } },
+    async (req) => myPrize(deps.db, req.params.id, req.query.deviceId),
   );
   app.get(
     '/api/v1/public/edu/draws/:id/verify',

@@ -17,6 +17,8 @@ import {
   ZQuestionInput,
   ZQuizCreate,
   ZQuizUpdate,
+  ZRedemption,
+  ZRedemptionCode,
   ZReviewDecision,
   ZTopicTag,
 } from '../contract.ts';
@@ -29,6 +31,7 @@ import { createContent } from './use-cases/create-content.ts';
 import { createQuestion, importQuestions } from './use-cases/import-questions.ts';
 import { commitDraw, createDraw, runDraw } from './use-cases/manage-draw.ts';
 import { createQuiz, updateQuiz } from './use-cases/manage-quiz.ts';
+import { listRedemptions, lookupRedemption, redeemPrize } from './use-cases/redeem-prize.ts';
 import { archiveContent, reviewContent, submitContent } from './use-cases/review-content.ts';
 import { updateContent } from './use-cases/update-content.ts';
 
@@ -154,6 +157,20 @@ export const registerEducationRoutes = (app: HttpApp, deps: ModuleDeps): void =>
     });
   drawAction('commit', '公布承诺 Publish the commitment', (a, id) => commitDraw(deps, a, id));
   drawAction('run', '开奖 Draw and reveal the seed', (a, id) => runDraw(deps, a, id));
+
+  app.get('/api/v1/edu/redemptions', { schema: { tags, summary: '本网点兑奖记录 Redemptions in my scope' } }, async (req) =>
+    listRedemptions(deps.db, actorOf(req)),
+  );
+  app.get(
+    '/api/v1/edu/redemptions/:code',
+    { schema: { tags, summary: '查询兑奖码 Look up a code', params: z.strictObject({ code: ZRedemptionCode }), response: { 200: ZRedemption } } },
+    async (req) => lookupRedemption(deps.db, actorOf(req), req.params.code),
+  );
+  app.post(
+    '/api/v1/edu/redemptions',
+    { schema: { tags, summary: '网点兑奖 Redeem at the outlet', body: z.strictObject({ code: ZRedemptionCode }), response: { 200: ZRedemption } } },
+    async (req) => redeemPrize(deps, actorOf(req), req.body.code),
+  );
 
   app.get('/api/v1/edu/stats', { schema: { tags, summary: '宣教统计 Analytics' } }, async (req) => educationStats(deps.db, actorOf(req)));
   app.get('/api/v1/edu/tags', { schema: { tags, summary: '标签 Tags' } }, async () => ({ topics: TOPIC_TAGS, audiences: AUDIENCES }));

@@ -4,7 +4,14 @@ import type { TAttemptView, TContentDetail } from '../contract.ts';
 export type PublicItem = { id: string; kind: string; title: string; summary: string; tags: string[]; publishedAt: string | null };
 export type PublicContent = PublicItem & {
   bodyHtml: string;
-  video: { durationSec: number; posterUrl: string | null; subtitles: string | null; keyPoints: { atSec: number; label: string }[] } | null;
+  video: {
+    durationSec: number;
+    mediaUrl: string | null;
+    posterUrl: string | null;
+    subtitles: string | null;
+    subtitlesUrl: string | null;
+    keyPoints: { atSec: number; label: string }[];
+  } | null;
 };
 export type PublicQuiz = { id: string; title: string; description: string; count: number; timeLimitSec: number; attemptsLimit: number };
 export type PublicDraw = {
@@ -89,7 +96,16 @@ export type CourseView = {
   summary: string;
   outline: {
     title: string;
-    lessons: { id: string; title: string; contentId: string | null; durationSec: number; keyPoints: { atSec: number; label: string }[] }[];
+    lessons: {
+      id: string;
+      title: string;
+      contentId: string | null;
+      durationSec: number;
+      keyPoints: { atSec: number; label: string }[];
+      mediaUrl: string | null;
+      posterUrl: string | null;
+      subtitlesUrl: string | null;
+    }[];
   }[];
   enrolment: {
     progress: Record<string, { positionSec: number; completed: boolean }>;
@@ -102,7 +118,8 @@ export type CourseView = {
 export const publicCourses = {
   list: () => api.get<{ items: { id: string; title: string; summary: string }[] }>('/api/v1/public/edu/courses'),
   get: (id: string, deviceId: string) => api.get<CourseView>(`/api/v1/public/edu/courses/${id}`, undefined, { deviceId }),
-  enrol: (id: string, deviceId: string, name: string) => api.post<CourseView>(`/api/v1/public/edu/courses/${id}/enrol`, { deviceId, name }),
+  enrol: (id: string, deviceId: string, name: string, phone?: string) =>
+    api.post<CourseView>(`/api/v1/public/edu/courses/${id}/enrol`, { deviceId, name, ...(phone ? { phone } : {}) }),
   progress: (id: string, body: { deviceId: string; lessonId: string; positionSec: number; completed?: boolean }) =>
     api.put<CourseView>(`/api/v1/public/edu/courses/${id}/progress`, body),
   certificate: (code: string) => api.get<{ code: string; course: string; learner: string; completedAt: string }>(`/api/v1/public/edu/certificates/${code}`),
