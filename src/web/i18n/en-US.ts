@@ -26,6 +26,7 @@ export const enUS: Dictionary = {
   'nav.eduContents': 'Education content',
   'nav.eduQuestions': 'Question bank',
   'nav.eduQuizzes': 'Quizzes & draws',
+  'nav.eduRedeem': 'Prize redemption',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',

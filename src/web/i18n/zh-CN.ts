@@ -25,6 +25,7 @@ export const zhCN = {
   'nav.eduContents': '宣教内容库',
   'nav.eduQuestions': '题库',
   'nav.eduQuizzes': '答题与抽奖',
+  'nav.eduRedeem': '网点兑奖',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',

@@ -165,10 +165,11 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
       .values({ quiz_id: quizId, version: 1, settings: JSON.stringify(settings), created_by: 'demo' })
       .execute();
     const seed = newSeed();
+    const drawId = newId();
     await tx
       .insertInto('edu_draws')
       .values({
-        id: newId(),
+        id: drawId,
         quiz_id: quizId,
         title: '金融教育宣传月幸运抽奖',
         status: 'open',
@@ -184,6 +185,13 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
         org_id: branch.id,
         org_path: branch.path,
       })
+      .execute();
+    await tx
+      .insertInto('edu_draw_prizes')
+      .values([
+        { id: newId(), draw_id: drawId, position: 1, name: '一等奖：消保主题保温杯', quantity: 1, remaining: 1 },
+        { id: newId(), draw_id: drawId, position: 2, name: '二等奖：防诈骗帆布袋', quantity: 2, remaining: 2 },
+      ])
       .execute();
 
     const outline = SEED_COURSE.chapters.map((ch) => ({

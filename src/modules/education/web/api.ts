@@ -1,5 +1,5 @@
 import { api } from '../../../web/api-client.ts';
-import type { TAttemptView, TContentDetail } from '../contract.ts';
+import type { TAttemptView, TContentDetail, TRedemption } from '../contract.ts';
 
 export type PublicItem = { id: string; kind: string; title: string; summary: string; tags: string[]; publishedAt: string | null };
 export type PublicContent = PublicItem & {
@@ -27,8 +27,9 @@ export type PublicDraw = {
   entriesHash: string | null;
   entryIds: string[] | null;
   seed: string | null;
-  winners: { rank: number; entryId: string; nickname: string }[] | null;
+  winners: { rank: number; entryId: string; nickname: string; prize: string | null }[] | null;
   entries: number;
+  prizes: { name: string; quantity: number; remaining: number }[];
 };
 export type VerifyResult = { seedMatches: boolean; entriesMatch: boolean; winners: string[]; winnersMatch: boolean | null; valid: boolean };
 
@@ -45,6 +46,14 @@ export const publicEdu = {
   draw: (id: string) => api.get<PublicDraw>(`/api/v1/public/edu/draws/${id}`),
   enter: (id: string, deviceId: string) => api.post<{ entryId: string }>(`/api/v1/public/edu/draws/${id}/entries`, { deviceId }),
   verify: (id: string) => api.get<VerifyResult>(`/api/v1/public/edu/draws/${id}/verify`),
+  myPrize: (id: string, deviceId: string) =>
+    api.get<{ entryId: string; prize: string; rank: number; code: string; status: 'issued' | 'redeemed' }>(
+      `/api/v1/public/edu/draws/${id}/my-prize`,
+      undefined,
+      {
+        deviceId,
+      },
+    ),
 };
 
 export type StaffContent = TContentDetail;
@@ -81,6 +90,12 @@ export const staffEdu = {
   draws: () => api.get<{ items: { id: string; title: string; status: string; quizId: string; closesAt: string }[] }>('/api/v1/edu/draws'),
   createDraw: (body: unknown) => api.post<{ id: string }>('/api/v1/edu/draws', body),
   drawAction: (id: string, action: 'commit' | 'run') => api.post<PublicDraw>(`/api/v1/edu/draws/${id}/${action}`, {}),
+  redemption: (code: string) => api.get<TRedemption>(`/api/v1/edu/redemptions/${encodeURIComponent(code)}`),
+  redeem: (code: string) => api.post<TRedemption>('/api/v1/edu/redemptions', { code }),
+  redemptions: () =>
+    api.get<{ items: { code: string; drawTitle: string; prize: string; rank: number; redeemedAt: string; redeemedBy: string | null }[] }>(
+      '/api/v1/edu/redemptions',
+    ),
   stats: () =>
     api.get<{
       contents: { status: string; count: number }[];
