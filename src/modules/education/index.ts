@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import './server/db/tables.ts';
+import { registerEducationAnalysisRoutes } from './server/analysis-routes.ts';
 import { educationMigrations } from './server/db/migrations.ts';
 import { registerEducationMediaRoutes } from './server/media-routes.ts';
 import { educationGrants } from './server/policy.ts';
@@ -16,6 +17,7 @@ export const educationModule: ModuleDefinition = {
     registerEducationRoutes(app, deps);
     registerPublicEducationRoutes(app, deps);
     registerEducationMediaRoutes(app, deps);
+    registerEducationAnalysisRoutes(app, deps);
   },
   seedDemo: seedEducationDemo,
 };

@@ -27,6 +27,7 @@ export const enUS: Dictionary = {
   'nav.eduQuestions': 'Question bank',
   'nav.eduQuizzes': 'Quizzes & draws',
   'nav.eduRedeem': 'Prize redemption',
+  'nav.eduAnalysis': 'Item analysis',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',

@@ -26,6 +26,7 @@ export const zhCN = {
   'nav.eduQuestions': '题库',
   'nav.eduQuizzes': '答题与抽奖',
   'nav.eduRedeem': '网点兑奖',
+  'nav.eduAnalysis': '题目分析',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',

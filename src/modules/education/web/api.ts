@@ -96,6 +96,31 @@ export const staffEdu = {
     api.get<{ items: { code: string; drawTitle: string; prize: string; rank: number; redeemedAt: string; redeemedBy: string | null }[] }>(
       '/api/v1/edu/redemptions',
     ),
+  itemAnalysis: (quizId: string) =>
+    api.get<{
+      quizTitle: string;
+      attempts: number;
+      items: {
+        questionId: string;
+        stem: string;
+        type: string;
+        n: number;
+        facility: number;
+        discrimination: number | null;
+        pointBiserial: number | null;
+      }[];
+    }>(`/api/v1/edu/quizzes/${quizId}/item-analysis`),
+  knowledgeGain: (pre: string, post: string) =>
+    api.get<{
+      pairs: number;
+      meanPre: number | null;
+      meanPost: number | null;
+      meanGain: number | null;
+      normalisedGain: number | null;
+      meanIndividualGain: number | null;
+      improved: number;
+    }>('/api/v1/edu/knowledge-gain', undefined, { pre, post }),
+  exportUrl: (quizId: string, what: 'items' | 'attempts', format: 'csv' | 'xlsx') => `/api/v1/edu/quizzes/${quizId}/export?what=${what}&format=${format}`,
   stats: () =>
     api.get<{
       contents: { status: string; count: number }[];
