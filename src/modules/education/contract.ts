@@ -313,3 +313,36 @@ export const ZVerifyResult = z.object({
   winnersMatch: z.boolean().nullable(),
   valid: z.boolean(),
 });
+
+// ---------- courses (staff) ----------
+
+export const ZLessonInput = z.strictObject({
+  /** Kept when editing so learners' progress stays attached to the lesson. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{4,36}$/)
+    .optional(),
+  title: z.string().trim().min(2).max(120),
+  contentId: z.uuid().nullable().default(null),
+  durationSec: z
+    .number()
+    .int()
+    .min(10)
+    .max(4 * 3600),
+  keyPoints: z.array(ZKeyPoint).max(20).default([]),
+});
+export const ZCourseInput = z
+  .strictObject({
+    title: z.string().trim().min(2).max(120),
+    summary: z.string().trim().max(1000).default(''),
+    status: z.enum(['draft', 'published']).default('draft'),
+    chapters: z
+      .array(z.strictObject({ title: z.string().trim().min(2).max(120), lessons: z.array(ZLessonInput).min(1).max(50) }))
+      .min(1)
+      .max(30),
+  })
+  .refine((c) => c.chapters.every((ch) => ch.lessons.every((l) => l.keyPoints.every((k) => k.atSec < l.durationSec))), {
+    message: 'key points must fall inside the lesson',
+    path: ['chapters'],
+  });
+export type TCourseInput = z.infer<typeof ZCourseInput>;

@@ -11,6 +11,7 @@ import {
   ZContentListQuery,
   ZContentSummary,
   ZContentUpdate,
+  ZCourseInput,
   ZDrawCreate,
   ZImportReport,
   ZImportRequest,
@@ -29,6 +30,7 @@ import { listQuestions } from './queries/questions.ts';
 import { educationStats, listQuizzes } from './queries/quizzes.ts';
 import { createContent } from './use-cases/create-content.ts';
 import { createQuestion, importQuestions } from './use-cases/import-questions.ts';
+import { createCourse, listCourses, updateCourse } from './use-cases/manage-course.ts';
 import { commitDraw, createDraw, runDraw } from './use-cases/manage-draw.ts';
 import { createQuiz, updateQuiz } from './use-cases/manage-quiz.ts';
 import { listRedemptions, lookupRedemption, redeemPrize } from './use-cases/redeem-prize.ts';
@@ -170,6 +172,18 @@ export const registerEducationRoutes = (app: HttpApp, deps: ModuleDeps): void =>
     '/api/v1/edu/redemptions',
     { schema: { tags, summary: '网点兑奖 Redeem at the outlet', body: z.strictObject({ code: ZRedemptionCode }), response: { 200: ZRedemption } } },
     async (req) => redeemPrize(deps, actorOf(req), req.body.code),
+  );
+
+  app.get('/api/v1/edu/courses', { schema: { tags, summary: '系列课程 Courses' } }, async (req) => listCourses(deps.db, actorOf(req)));
+  app.post(
+    '/api/v1/edu/courses',
+    { schema: { tags, summary: '新建课程（系列→章→课时）New course', body: ZCourseInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (req, reply) => reply.status(201).send(await createCourse(deps, actorOf(req), req.body)),
+  );
+  app.put(
+    '/api/v1/edu/courses/:id',
+    { schema: { tags, summary: '修改课程 Edit a course', params: ZId, body: ZCourseInput, response: { 200: z.object({ id: z.uuid() }) } } },
+    async (req) => updateCourse(deps, actorOf(req), req.params.id, req.body),
   );
 
   app.get('/api/v1/edu/stats', { schema: { tags, summary: '宣教统计 Analytics' } }, async (req) => educationStats(deps.db, actorOf(req)));
