@@ -26,6 +26,7 @@ export const enUS: Dictionary = {
   'nav.eduContents': 'Education content',
   'nav.eduQuestions': 'Question bank',
   'nav.eduQuizzes': 'Quizzes & draws',
+  'nav.eduCourses': 'Courses',
   'nav.eduRedeem': 'Prize redemption',
   'nav.eduAnalysis': 'Item analysis',
 

@@ -25,6 +25,7 @@ export const zhCN = {
   'nav.eduContents': '宣教内容库',
   'nav.eduQuestions': '题库',
   'nav.eduQuizzes': '答题与抽奖',
+  'nav.eduCourses': '系列课程',
   'nav.eduRedeem': '网点兑奖',
   'nav.eduAnalysis': '题目分析',
 

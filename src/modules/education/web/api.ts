@@ -121,6 +121,20 @@ export const staffEdu = {
       improved: number;
     }>('/api/v1/edu/knowledge-gain', undefined, { pre, post }),
   exportUrl: (quizId: string, what: 'items' | 'attempts', format: 'csv' | 'xlsx') => `/api/v1/edu/quizzes/${quizId}/export?what=${what}&format=${format}`,
+  courses: () =>
+    api.get<{
+      items: {
+        id: string;
+        title: string;
+        summary: string;
+        status: 'draft' | 'published';
+        outline: CourseView['outline'];
+        enrolled: number;
+        completed: number;
+      }[];
+    }>('/api/v1/edu/courses'),
+  createCourse: (body: unknown) => api.post<{ id: string }>('/api/v1/edu/courses', body),
+  updateCourse: (id: string, body: unknown) => api.put<{ id: string }>(`/api/v1/edu/courses/${id}`, body),
   stats: () =>
     api.get<{
       contents: { status: string; count: number }[];
