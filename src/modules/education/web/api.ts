@@ -37,7 +37,8 @@ export const publicEdu = {
   contents: (q?: string) => api.get<{ items: PublicItem[] }>('/api/v1/public/edu/contents', undefined, { q, limit: 50 }),
   content: (id: string) => api.get<PublicContent>(`/api/v1/public/edu/contents/${id}`),
   quizzes: () => api.get<{ items: PublicQuiz[]; draws: { id: string; quizId: string; title: string; status: string }[] }>('/api/v1/public/edu/quizzes'),
-  start: (quizId: string, body: { deviceId: string; nickname?: string }) => api.post<TAttemptView>(`/api/v1/public/edu/quizzes/${quizId}/attempts`, body),
+  start: (quizId: string, body: { deviceId: string; nickname?: string; phone?: string }) =>
+    api.post<TAttemptView>(`/api/v1/public/edu/quizzes/${quizId}/attempts`, body),
   save: (id: string, body: { deviceId: string; answers: Record<string, string[]> }) => api.put<TAttemptView>(`/api/v1/public/edu/attempts/${id}/answers`, body),
   submit: (id: string, body: { deviceId: string; answers: Record<string, string[]> }) =>
     api.post<TAttemptView>(`/api/v1/public/edu/attempts/${id}/submit`, body),

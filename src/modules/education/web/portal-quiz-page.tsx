@@ -16,6 +16,7 @@ export const PortalQuizPage = () => {
   const { pick } = useI18n();
   const list = useRequest(() => publicEdu.quizzes(), []);
   const [nickname, setNickname] = useState('');
+  const [phone, setPhone] = useState('');
   const [attempt, setAttempt] = useState<TAttemptView | null>(null);
   const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<unknown>(null);
@@ -42,7 +43,7 @@ export const PortalQuizPage = () => {
   const start = async (quizId: string) => {
     setError(null);
     try {
-      const a = await publicEdu.start(quizId, { deviceId: deviceId(), ...(nickname ? { nickname } : {}) });
+      const a = await publicEdu.start(quizId, { deviceId: deviceId(), ...(nickname ? { nickname } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) });
       setAttempt(a);
       setAnswers(a.answers);
     } catch (e) {
@@ -87,7 +88,18 @@ export const PortalQuizPage = () => {
             maxLength={20}
             style={{ marginBottom: 12 }}
             data-testid="quiz-nickname"
-            aria-label="nickname"
+            aria-label={pick({ zh: '昵称', en: 'Nickname' })}
+          />
+          <Input
+            size="large"
+            inputMode="tel"
+            placeholder={pick({ zh: '手机号（选填，中奖后联系与兑奖）', en: 'Mobile (optional, to reach winners)' })}
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            maxLength={20}
+            style={{ marginBottom: 12 }}
+            data-testid="quiz-phone"
+            aria-label={pick({ zh: '手机号（选填）', en: 'Mobile (optional)' })}
           />
           <List
             loading={list.loading}

@@ -47,7 +47,7 @@ export const startAttempt = async (
         .executeTakeFirst();
       if (open && new Date(open.deadline_at).getTime() + GRACE_MS > now.getTime()) {
         if (input.phone) await tx.updateTable('edu_attempts').set({ phone: input.phone }).where('id', '=', open.id).execute();
-        return open.id;
+        return attemptView(tx, open.id);
       }
       if (open) await expireAttempt(uow, { ...open, answers: open.answers as Record<string, string[]> });
       const settings = await loadSettings(tx, quizId, quiz.version);
@@ -78,17 +78,17 @@ export const startAttempt = async (
           phone: input.phone ?? null,
         })
         .execute();
-      return id;
+      return attemptView(tx, id);
     });
-  let id: string;
+  // The view is read inside the transaction: on PGlite every separate statement queues again behind
+  // all waiting requests at the connection gate, which under a synchronized start multiplies latency.
   try {
-    id = await start();
+    return await start();
   } catch (e) {
     // Two "start" taps at once: the unique open-attempt index lets one win; the other resumes it.
     if ((e as { code?: string }).code !== '23505') throw e;
-    id = await start();
+    return start();
   }
-  return attemptView(deps.db, id);
 };
 
 const checkKeys = (answers: Record<string, string[]>, questionIds: string[]) => {
@@ -106,14 +106,14 @@ export const saveAnswers = async (
   meta: Meta,
   submit: false | { phone?: string | undefined } = false,
 ) => {
-  const late = await inTransaction(deps, publicActor(meta.requestId, meta.ip), async (uow) => {
+  const view = await inTransaction(deps, publicActor(meta.requestId, meta.ip), async (uow): Promise<TAttemptView | 'late'> => {
     const a = await loadAttemptForUpdate(uow.tx, attemptId, deviceId);
     if (a.status !== 'in_progress') throw new AppError('EDU_ALREADY_SUBMITTED');
     checkKeys(answers, a.question_ids);
     const now = deps.clock.now();
     if (now.getTime() > new Date(a.deadline_at).getTime() + GRACE_MS) {
       await expireAttempt(uow, a);
-      return true;
+      return 'late';
     }
     const merged = { ...a.answers, ...answers };
     if (!submit) {
@@ -122,7 +122,7 @@ export const saveAnswers = async (
         .set({ answers: JSON.stringify(merged) })
         .where('id', '=', a.id)
         .execute();
-      return false;
+      return attemptView(uow.tx, a.id);
     }
     const g = await gradeAttempt(uow.tx, { question_ids: a.question_ids, answers: merged });
     const phone = submit.phone ?? a.phone;
@@ -132,11 +132,11 @@ export const saveAnswers = async (
       .where('id', '=', a.id)
       .execute();
     await emitAttemptFinished(uow, { id: a.id, quiz_id: a.quiz_id, phone }, g.score);
-    return false;
+    return attemptView(uow.tx, a.id);
   });
   // Committed first (the attempt is closed with its in-time answers), then the late request is refused.
-  if (late) throw new AppError('EDU_TIME_UP');
-  return attemptView(deps.db, attemptId);
+  if (view === 'late') throw new AppError('EDU_TIME_UP');
+  return view;
 };
 
 export const submitAttempt = (deps: ModuleDeps, attemptId: string, deviceId: string, answers: Record<string, string[]>, meta: Meta, phone?: string) =>
