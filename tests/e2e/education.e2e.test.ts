@@ -173,6 +173,6 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
     await outlet.getByTestId('redeem-result').getByText('已兑换').waitFor();
     await outlet.getByTestId('redeem-lookup').click();
     await outlet.getByTestId('redeem-result').getByText('已兑换').waitFor();
-    await outlet.getByRole('cell', { name: '一等奖：保温杯' }).waitFor();
+    await outlet.getByRole('cell', { name: '一等奖：保温杯', exact: true }).waitFor();
   });
 });

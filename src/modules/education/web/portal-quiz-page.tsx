@@ -105,18 +105,21 @@ export const PortalQuizPage = () => {
             loading={list.loading}
             dataSource={list.data?.items ?? []}
             renderItem={(q) => (
-              <Card key={q.id} style={{ marginBottom: 12 }} title={q.title}>
-                <Typography.Paragraph>{q.description}</Typography.Paragraph>
-                <Typography.Paragraph type="secondary">
-                  {pick({
-                    zh: `${q.count} 题 · 限时 ${Math.round(q.timeLimitSec / 60)} 分钟 · 可答 ${q.attemptsLimit} 次`,
-                    en: `${q.count} questions · ${Math.round(q.timeLimitSec / 60)} min · ${q.attemptsLimit} attempts`,
-                  })}
-                </Typography.Paragraph>
-                <BigButton type="primary" onClick={() => start(q.id)} data-testid="quiz-start">
-                  {pick({ zh: '开始 / 继续答题', en: 'Start / resume' })}
-                </BigButton>
-              </Card>
+              // A list item around the card: <ul> may only hold <li> (axe "list", serious).
+              <List.Item key={q.id} style={{ display: 'block', borderBlockEnd: 'none', padding: 0 }}>
+                <Card style={{ marginBottom: 12 }} title={q.title}>
+                  <Typography.Paragraph>{q.description}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary">
+                    {pick({
+                      zh: `${q.count} 题 · 限时 ${Math.round(q.timeLimitSec / 60)} 分钟 · 可答 ${q.attemptsLimit} 次`,
+                      en: `${q.count} questions · ${Math.round(q.timeLimitSec / 60)} min · ${q.attemptsLimit} attempts`,
+                    })}
+                  </Typography.Paragraph>
+                  <BigButton type="primary" onClick={() => start(q.id)} data-testid="quiz-start">
+                    {pick({ zh: '开始 / 继续答题', en: 'Start / resume' })}
+                  </BigButton>
+                </Card>
+              </List.Item>
             )}
           />
         </>
