@@ -51,7 +51,8 @@ export const run = async (target: BenchTarget) => {
         await call('POST', `/api/v1/public/edu/attempts/${a.id}/submit`, { deviceId });
         submits.push(performance.now() - t0);
       } catch (e) {
-        if (errors++ < 3) console.error(`[quiz] ${(e as Error).message}`);
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        if (errors++ < 3) console.error(`[quiz] ${(e as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`);
       }
     };
     const t0 = performance.now();

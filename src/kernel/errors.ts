@@ -65,6 +65,10 @@ export const ERROR_CATALOG = {
   OUTREACH_CHANNEL_NOT_CONFIGURED: { status: 409, zh: '推送渠道未配置', en: 'The channel is not configured' },
   OUTREACH_TOKEN_INVALID: { status: 400, zh: '链接无效或已被篡改', en: 'The link is invalid or was tampered with' },
   OUTREACH_CONTENT_NOT_FOUND: { status: 404, zh: '要推送的内容不存在或未发布', en: 'The content to push does not exist or is not published' },
+  EDU_CODE_INVALID: { status: 404, zh: '兑奖码无效', en: 'Unknown redemption code' },
+  EDU_CODE_USED: { status: 409, zh: '该兑奖码已兑换，不能重复兑换', en: 'This code was already redeemed' },
+  EDU_PRIZE_OUT_OF_STOCK: { status: 409, zh: '该奖品库存不足', en: 'This prize is out of stock' },
+  EDU_RANGE_NOT_SATISFIABLE: { status: 416, zh: '请求的字节范围无效', en: 'The requested byte range cannot be served' },
   INTERNAL: { status: 500, zh: '系统内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact an administrator with the request id' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

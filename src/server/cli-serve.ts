@@ -24,7 +24,10 @@ const serve = async (config: Config, opts: { demo: boolean; role?: 'all' | 'web'
   const release = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
   const rt = await bootRuntime(config, { role: opts.role ?? config.role });
   const seeded = opts.demo ? await seedDemoIfEmpty(rt, log) : false;
-  if (rt.app) await rt.app.listen({ port: config.port, host: config.host });
+  // A synchronized start (2,000 quiz takers at once) opens more connections than Node's default
+  // backlog of 511; the rest wait in SYN retries past the clients' connect timeout. The kernel caps
+  // this at net.core.somaxconn (4096 on current kernels).
+  if (rt.app) await rt.app.listen({ port: config.port, host: config.host, backlog: 4096 });
   const shutdown = async (signal: string) => {
     log(`收到 ${signal}，正在停止 / stopping …`);
     await rt.close();

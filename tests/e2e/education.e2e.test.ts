@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
 import { assertBrowserReady, launchBrowser, newContext, runBrowserTests } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -70,6 +71,10 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
           spoken.push({ text: u.text, lang: u.lang });
         };
     });
+    // Accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violations on the portal pages.
+    await customer.goto('/portal');
+    await customer.getByTestId('portal-home').waitFor();
+    expect(await seriousA11yViolations(customer), 'portal home').toEqual([]);
     await customer.goto('/portal/learn');
     await customer.getByTestId('portal-elderly-toggle').click();
     await customer.reload();
@@ -80,6 +85,11 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
     expect(await body.innerHTML()).not.toContain('script');
     const fontPx = await body.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(18);
+    expect(await seriousA11yViolations(customer), 'article in elderly mode').toEqual([]);
+    await customer.goto('/portal');
+    await customer.getByTestId('portal-home').waitFor();
+    expect(await seriousA11yViolations(customer), 'portal home in elderly mode').toEqual([]);
+    await customer.goBack();
     const readAloud = customer.getByTestId('portal-read-aloud');
     if (await readAloud.count()) {
       await readAloud.click();
@@ -95,9 +105,14 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
     await customer.getByTestId('course-lesson').filter({ hasText: '一通“理赔”电话' }).click();
     await customer.getByRole('button', { name: /要求屏幕共享/ }).click();
     await customer.getByTestId('course-position').filter({ hasText: '1:15 / 3:00' }).waitFor();
+    // The stored (placeholder) clip itself seeks there: the browser fetched it with byte ranges.
+    const videoTime = () => customer.getByTestId('course-video').evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, ready: v.readyState }));
+    await expect.poll(videoTime, { timeout: 15_000 }).toMatchObject({ t: 75 });
     await customer.waitForTimeout(1000);
     await customer.reload();
     await customer.getByTestId('course-position').filter({ hasText: '1:15 / 3:00' }).waitFor();
+    await expect.poll(async () => (await videoTime()).t, { timeout: 15_000 }).toBe(75);
+    expect((await videoTime()).ready).toBeGreaterThanOrEqual(1);
 
     // A draw that closes shortly, open to any finished attempt on the seeded quiz.
     const quizzes = await (await reviewer.request.get('/api/v1/edu/quizzes')).json();
@@ -110,10 +125,12 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
       opensAt: new Date(Date.now() - 60_000).toISOString(),
       closesAt: new Date(closesAt).toISOString(),
       winners: 1,
+      prizes: [{ name: '一等奖：保温杯', quantity: 1 }],
     });
 
     await customer.goto('/portal/quiz');
     await customer.getByTestId('quiz-nickname').fill('李奶奶');
+    expect(await seriousA11yViolations(customer), 'quiz page (elderly mode)').toEqual([]);
     await customer.getByTestId('quiz-start').first().click();
     const questions = customer.getByTestId('quiz-question');
     await questions.first().waitFor();
@@ -126,6 +143,7 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
     }
     await customer.getByTestId('quiz-submit').click();
     await customer.getByTestId('quiz-score').waitFor();
+    expect(await seriousA11yViolations(customer), 'quiz result').toEqual([]);
     await customer.getByTestId('draw-enter').click();
     await customer.getByTestId('draw-entry-id').waitFor();
 
@@ -140,5 +158,21 @@ describe.skipIf(!runBrowserTests)('education journey in a real browser', { timeo
     expect(await anyone.getByTestId('draw-winner').first().textContent()).toContain('李**');
     await anyone.getByTestId('draw-verify').click();
     await anyone.getByTestId('draw-verify-result').filter({ hasText: '验证通过' }).waitFor();
+
+    // The winner sees the prize and a code on their device; an outlet of the branch hands the prize out once.
+    await customer.goto(`/portal/draws/${draw.id}`);
+    const mine = await customer.getByTestId('draw-my-prize').textContent();
+    const code = /兑奖码 ([2-9A-HJKMNP-Z]{10})/.exec(mine ?? '')?.[1] as string;
+    expect(code).toBeTruthy();
+    const outlet = await open();
+    await signIn(outlet, 'staff.outlet01');
+    await outlet.goto('/education/redeem');
+    await outlet.getByTestId('redeem-code').fill(code);
+    await outlet.getByTestId('redeem-lookup').click();
+    await outlet.getByTestId('redeem-confirm').click();
+    await outlet.getByTestId('redeem-result').getByText('已兑换').waitFor();
+    await outlet.getByTestId('redeem-lookup').click();
+    await outlet.getByTestId('redeem-result').getByText('已兑换').waitFor();
+    await outlet.getByRole('cell', { name: '一等奖：保温杯', exact: true }).waitFor();
   });
 });

@@ -63,7 +63,7 @@ export const ZVideoMeta = z.strictObject({
   durationSec: z.number().int().min(1).max(86_400),
   mediaUrl: z.string().trim().max(500).nullable(),
   posterUrl: z.string().trim().max(500).nullable(),
-  subtitles: z.string().max(20_000).nullable(),
+  subtitles: z.string().max(200_000).nullable(),
   keyPoints: z.array(ZKeyPoint).max(50),
 });
 
@@ -204,10 +204,23 @@ export const ZQuiz = z.object({
 });
 
 const deviceId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
-export const ZStartAttempt = z.strictObject({ deviceId, nickname: z.string().trim().min(1).max(20).optional(), audience: ZAudience.optional() });
+/** A mainland mobile number; spaces, dashes and a +86/0086 prefix are accepted and stripped. */
+export const ZMobile = z
+  .string()
+  .trim()
+  .max(24)
+  .transform((v) => v.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号码 / a mainland mobile number (11 digits)'));
+export const ZStartAttempt = z.strictObject({
+  deviceId,
+  nickname: z.string().trim().min(1).max(20).optional(),
+  audience: ZAudience.optional(),
+  /** Optional: given for the prize draw (and to be reached as a winner). */
+  phone: ZMobile.optional(),
+});
 export const ZAnswers = z.record(z.uuid(), z.array(z.string().trim().max(200)).max(8));
 export const ZSaveAnswers = z.strictObject({ deviceId, answers: ZAnswers });
-export const ZSubmitAttempt = z.strictObject({ deviceId, answers: ZAnswers.optional() });
+export const ZSubmitAttempt = z.strictObject({ deviceId, answers: ZAnswers.optional(), phone: ZMobile.optional() });
 export const ZAttemptQuestion = z.object({
   id: z.uuid(),
   type: ZQuestionType,
@@ -224,6 +237,7 @@ export const ZAttemptView = z.object({
   questions: z.array(ZAttemptQuestion),
   answers: ZAnswers,
   score: z.number().nullable(),
+  maxScore: z.number(),
   feedback: z.array(z.object({ id: z.uuid(), correct: z.boolean(), answer: z.array(z.string()), explanation: z.string() })).nullable(),
 });
 export type TAttemptView = z.infer<typeof ZAttemptView>;
@@ -238,8 +252,17 @@ export const ZDrawCreate = z
     opensAt: z.iso.datetime({ offset: true }),
     closesAt: z.iso.datetime({ offset: true }),
     winners: z.number().int().min(1).max(1000),
+    /** In rank order; their quantities add up to `winners`. Optional: a draw may announce winners only. */
+    prizes: z
+      .array(z.strictObject({ name: z.string().trim().min(1).max(60), quantity: z.number().int().min(1).max(1000) }))
+      .max(10)
+      .default([]),
   })
-  .refine((d) => new Date(d.closesAt) > new Date(d.opensAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });
+  .refine((d) => new Date(d.closesAt) > new Date(d.opensAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] })
+  .refine((d) => d.prizes.length === 0 || d.prizes.reduce((n, p) => n + p.quantity, 0) === d.winners, {
+    message: 'prize quantities must add up to winners',
+    path: ['prizes'],
+  });
 export const ZDrawPublic = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -253,9 +276,28 @@ export const ZDrawPublic = z.object({
   entriesHash: z.string().nullable(),
   entryIds: z.array(z.string()).nullable(),
   seed: z.string().nullable(),
-  winners: z.array(z.object({ rank: z.number(), entryId: z.string(), nickname: z.string() })).nullable(),
+  winners: z.array(z.object({ rank: z.number(), entryId: z.string(), nickname: z.string(), prize: z.string().nullable() })).nullable(),
   entries: z.number(),
+  prizes: z.array(z.object({ name: z.string(), quantity: z.number(), remaining: z.number() })),
 });
+export const ZRedemptionCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[2-9A-HJKMNP-Z]{10}$/, '兑奖码为10位字母数字 / a 10-character code'));
+export const ZRedemption = z.object({
+  code: z.string(),
+  drawId: z.uuid(),
+  drawTitle: z.string(),
+  prize: z.string(),
+  rank: z.number(),
+  nickname: z.string(),
+  status: z.enum(['issued', 'redeemed']),
+  redeemedAt: z.string().nullable(),
+  redeemedBy: z.string().nullable(),
+  redeemedOrg: z.string().nullable(),
+});
+export type TRedemption = z.infer<typeof ZRedemption>;
 export const ZVerifyDraw = z.strictObject({
   seed: z.string().regex(/^[0-9a-f]{64}$/),
   seedHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -271,3 +313,36 @@ export const ZVerifyResult = z.object({
   winnersMatch: z.boolean().nullable(),
   valid: z.boolean(),
 });
+
+// ---------- courses (staff) ----------
+
+export const ZLessonInput = z.strictObject({
+  /** Kept when editing so learners' progress stays attached to the lesson. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{4,36}$/)
+    .optional(),
+  title: z.string().trim().min(2).max(120),
+  contentId: z.uuid().nullable().default(null),
+  durationSec: z
+    .number()
+    .int()
+    .min(10)
+    .max(4 * 3600),
+  keyPoints: z.array(ZKeyPoint).max(20).default([]),
+});
+export const ZCourseInput = z
+  .strictObject({
+    title: z.string().trim().min(2).max(120),
+    summary: z.string().trim().max(1000).default(''),
+    status: z.enum(['draft', 'published']).default('draft'),
+    chapters: z
+      .array(z.strictObject({ title: z.string().trim().min(2).max(120), lessons: z.array(ZLessonInput).min(1).max(50) }))
+      .min(1)
+      .max(30),
+  })
+  .refine((c) => c.chapters.every((ch) => ch.lessons.every((l) => l.keyPoints.every((k) => k.atSec < l.durationSec))), {
+    message: 'key points must fall inside the lesson',
+    path: ['chapters'],
+  });
+export type TCourseInput = z.infer<typeof ZCourseInput>;

@@ -1,6 +1,8 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import './server/db/tables.ts';
+import { registerEducationAnalysisRoutes } from './server/analysis-routes.ts';
 import { educationMigrations } from './server/db/migrations.ts';
+import { registerEducationMediaRoutes } from './server/media-routes.ts';
 import { educationGrants } from './server/policy.ts';
 import { registerPublicEducationRoutes } from './server/public-routes.ts';
 import { registerEducationRoutes } from './server/routes.ts';
@@ -14,6 +16,8 @@ export const educationModule: ModuleDefinition = {
   routes: (app, deps) => {
     registerEducationRoutes(app, deps);
     registerPublicEducationRoutes(app, deps);
+    registerEducationMediaRoutes(app, deps);
+    registerEducationAnalysisRoutes(app, deps);
   },
   seedDemo: seedEducationDemo,
 };

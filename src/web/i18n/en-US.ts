@@ -33,6 +33,9 @@ export const enUS: Dictionary = {
   'nav.outreachSegments': 'Segments',
   'nav.outreachPushes': 'Pushes',
   'nav.outreachAlerts': 'Risk alerts',
+  'nav.eduCourses': 'Courses',
+  'nav.eduRedeem': 'Prize redemption',
+  'nav.eduAnalysis': 'Item analysis',
 
   'header.org': 'Active organisation',
   'header.switchedOrg': 'Switched to {org}',

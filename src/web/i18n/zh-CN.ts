@@ -32,6 +32,9 @@ export const zhCN = {
   'nav.outreachSegments': '客户分群',
   'nav.outreachPushes': '消息推送',
   'nav.outreachAlerts': '风险提示',
+  'nav.eduCourses': '系列课程',
+  'nav.eduRedeem': '网点兑奖',
+  'nav.eduAnalysis': '题目分析',
 
   'header.org': '当前机构',
   'header.switchedOrg': '已切换到 {org}',

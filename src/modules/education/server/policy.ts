@@ -10,6 +10,8 @@ export const EDU_PERMISSIONS = {
   quiz: 'edu.quiz',
   draw: 'edu.draw',
   stats: 'edu.stats',
+  /** Hand out prizes at an outlet against a winner's code. */
+  redeem: 'edu.redeem',
 } as const;
 const P = EDU_PERMISSIONS;
 
@@ -17,7 +19,7 @@ export const educationGrants: Partial<Record<RoleCode, readonly string[]>> = {
   system_admin: Object.values(P),
   cp_admin: Object.values(P),
   complaint_handler: [P.read, P.edit, P.quiz, P.stats],
-  frontline_staff: [P.read, P.edit],
+  frontline_staff: [P.read, P.edit, P.redeem],
   inspector: [P.read, P.stats],
   leadership: [P.read, P.stats],
   auditor: [P.read, P.stats],

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
-import { ZAttemptView, ZContentKind, ZDrawPublic, ZSaveAnswers, ZStartAttempt, ZSubmitAttempt, ZTopicTag, ZVerifyDraw, ZVerifyResult } from '../contract.ts';
+import {
+  ZAttemptView,
+  ZContentKind,
+  ZDrawPublic,
+  ZMobile,
+  ZSaveAnswers,
+  ZStartAttempt,
+  ZSubmitAttempt,
+  ZTopicTag,
+  ZVerifyDraw,
+  ZVerifyResult,
+} from '../contract.ts';
 import { verifyDraw } from './domain/draw.ts';
 import { getPublicContent, listPublicContents } from './queries/contents.ts';
 import { getPublicDraw, verifyStoredDraw } from './queries/draws.ts';
 import { leaderboard, listPublicQuizzes } from './queries/quizzes.ts';
 import { enrolCourse, getPublicCourse, saveProgress, verifyCertificate } from './use-cases/learn-course.ts';
 import { enterDraw } from './use-cases/manage-draw.ts';
+import { myPrize } from './use-cases/redeem-prize.ts';
 import { saveAnswers, startAttempt, submitAttempt } from './use-cases/take-quiz.ts';
 
 const tags = ['public 公众'];
@@ -62,7 +74,7 @@ export const registerPublicEducationRoutes = (app: HttpApp, deps: ModuleDeps): v
   app.post(
     '/api/v1/public/edu/attempts/:id/submit',
     { config: write, schema: { tags, summary: '交卷 Submit', params: ZId, body: ZSubmitAttempt, response: { 200: ZAttemptView } } },
-    async (req) => submitAttempt(deps, req.params.id, req.body.deviceId, req.body.answers ?? {}, meta(req)),
+    async (req) => submitAttempt(deps, req.params.id, req.body.deviceId, req.body.answers ?? {}, meta(req), req.body.phone),
   );
   app.get('/api/v1/public/edu/quizzes/:id/leaderboard', { config: read, schema: { tags, summary: '排行榜 Leaderboard', params: ZId } }, async (req) =>
     leaderboard(deps.db, req.params.id),
@@ -80,6 +92,11 @@ export const registerPublicEducationRoutes = (app: HttpApp, deps: ModuleDeps): v
       schema: { tags, summary: '参加抽奖 Enter', params: ZId, body: z.strictObject({ deviceId }), response: { 201: z.object({ entryId: z.string() }) } },
     },
     async (req, reply) => reply.status(201).send(await enterDraw(deps, req.params.id, req.body.deviceId, meta(req))),
+  );
+  app.get(
+    '/api/v1/public/edu/draws/:id/my-prize',
+    { config: read, schema: { tags, summary: '我的奖品与兑奖码 My prize and code', params: ZId, querystring: z.strictObject({ deviceId }) } },
+    async (req) => myPrize(deps.db, req.params.id, req.query.deviceId),
   );
   app.get(
     '/api/v1/public/edu/draws/:id/verify',
@@ -109,8 +126,16 @@ export const registerPublicEducationRoutes = (app: HttpApp, deps: ModuleDeps): v
   );
   app.post(
     '/api/v1/public/edu/courses/:id/enrol',
-    { config: write, schema: { tags, summary: '报名 Enrol', params: ZId, body: z.strictObject({ deviceId, name: z.string().trim().min(1).max(20) }) } },
-    async (req) => enrolCourse(deps, req.params.id, req.body.deviceId, req.body.name, meta(req)),
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '报名 Enrol',
+        params: ZId,
+        body: z.strictObject({ deviceId, name: z.string().trim().min(1).max(20), phone: ZMobile.optional() }),
+      },
+    },
+    async (req) => enrolCourse(deps, req.params.id, req.body.deviceId, req.body.name, meta(req), req.body.phone),
   );
   app.put(
     '/api/v1/public/edu/courses/:id/progress',

@@ -66,15 +66,34 @@ export const gradeAttempt = async (db: Executor, a: AttemptRow) => {
   return { correct, score: Math.round((100 * right) / n) };
 };
 
+/** Scores are percentages of the paper. */
+export const MAX_SCORE = 100;
+
+type Emitter = { tx: Executor; emit: (name: string, payload: Record<string, unknown>) => Promise<void> };
+
+/** The agreed contract `education.attempt_submitted`, for timed-out attempts as well as submitted ones. */
+export const emitAttemptFinished = async (uow: Emitter, a: { id: string; quiz_id: string; phone: string | null }, score: number) => {
+  const quiz = await uow.tx.selectFrom('edu_quizzes').select('title').where('id', '=', a.quiz_id).executeTakeFirstOrThrow();
+  await uow.emit('education.attempt_submitted', {
+    attemptId: a.id,
+    quizId: a.quiz_id,
+    score,
+    quizTitle: quiz.title,
+    maxScore: MAX_SCORE,
+    ...(a.phone ? { phone: a.phone } : {}),
+  });
+};
+
 /** Finishes an attempt whose time ran out with the answers saved before the deadline. */
-export const expireAttempt = async (tx: Executor, a: AttemptRow & { id: string; deadline_at: Date }) => {
-  const g = await gradeAttempt(tx, a);
-  await tx
+export const expireAttempt = async (uow: Emitter, a: AttemptRow & { id: string; quiz_id: string; phone: string | null; deadline_at: Date }) => {
+  const g = await gradeAttempt(uow.tx, a);
+  const r = await uow.tx
     .updateTable('edu_attempts')
     .set({ status: 'expired', submitted_at: a.deadline_at, score: g.score, correct: JSON.stringify(g.correct) })
     .where('id', '=', a.id)
     .where('status', '=', 'in_progress')
-    .execute();
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) > 0) await emitAttemptFinished(uow, a, g.score);
 };
 
 export const loadAttemptForUpdate = async (tx: Executor, id: string, deviceId: string) => {
@@ -104,6 +123,7 @@ export const attemptView = async (db: Executor, attemptId: string): Promise<TAtt
     questions: ordered.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options as { key: string; text: string }[] })),
     answers: a.answers as Record<string, string[]>,
     score: done ? a.score : null,
+    maxScore: MAX_SCORE,
     feedback:
       done && settings.feedback === 'immediate'
         ? ordered.map((q) => ({ id: q.id, correct: correct[q.id] === true, answer: q.answer, explanation: q.explanation }))

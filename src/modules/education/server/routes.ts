@@ -11,12 +11,15 @@ import {
   ZContentListQuery,
   ZContentSummary,
   ZContentUpdate,
+  ZCourseInput,
   ZDrawCreate,
   ZImportReport,
   ZImportRequest,
   ZQuestionInput,
   ZQuizCreate,
   ZQuizUpdate,
+  ZRedemption,
+  ZRedemptionCode,
   ZReviewDecision,
   ZTopicTag,
 } from '../contract.ts';
@@ -27,8 +30,10 @@ import { listQuestions } from './queries/questions.ts';
 import { educationStats, listQuizzes } from './queries/quizzes.ts';
 import { createContent } from './use-cases/create-content.ts';
 import { createQuestion, importQuestions } from './use-cases/import-questions.ts';
+import { createCourse, listCourses, updateCourse } from './use-cases/manage-course.ts';
 import { commitDraw, createDraw, runDraw } from './use-cases/manage-draw.ts';
 import { createQuiz, updateQuiz } from './use-cases/manage-quiz.ts';
+import { listRedemptions, lookupRedemption, redeemPrize } from './use-cases/redeem-prize.ts';
 import { archiveContent, reviewContent, submitContent } from './use-cases/review-content.ts';
 import { updateContent } from './use-cases/update-content.ts';
 
@@ -154,6 +159,32 @@ export const registerEducationRoutes = (app: HttpApp, deps: ModuleDeps): void =>
     });
   drawAction('commit', '公布承诺 Publish the commitment', (a, id) => commitDraw(deps, a, id));
   drawAction('run', '开奖 Draw and reveal the seed', (a, id) => runDraw(deps, a, id));
+
+  app.get('/api/v1/edu/redemptions', { schema: { tags, summary: '本网点兑奖记录 Redemptions in my scope' } }, async (req) =>
+    listRedemptions(deps.db, actorOf(req)),
+  );
+  app.get(
+    '/api/v1/edu/redemptions/:code',
+    { schema: { tags, summary: '查询兑奖码 Look up a code', params: z.strictObject({ code: ZRedemptionCode }), response: { 200: ZRedemption } } },
+    async (req) => lookupRedemption(deps.db, actorOf(req), req.params.code),
+  );
+  app.post(
+    '/api/v1/edu/redemptions',
+    { schema: { tags, summary: '网点兑奖 Redeem at the outlet', body: z.strictObject({ code: ZRedemptionCode }), response: { 200: ZRedemption } } },
+    async (req) => redeemPrize(deps, actorOf(req), req.body.code),
+  );
+
+  app.get('/api/v1/edu/courses', { schema: { tags, summary: '系列课程 Courses' } }, async (req) => listCourses(deps.db, actorOf(req)));
+  app.post(
+    '/api/v1/edu/courses',
+    { schema: { tags, summary: '新建课程（系列→章→课时）New course', body: ZCourseInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (req, reply) => reply.status(201).send(await createCourse(deps, actorOf(req), req.body)),
+  );
+  app.put(
+    '/api/v1/edu/courses/:id',
+    { schema: { tags, summary: '修改课程 Edit a course', params: ZId, body: ZCourseInput, response: { 200: z.object({ id: z.uuid() }) } } },
+    async (req) => updateCourse(deps, actorOf(req), req.params.id, req.body),
+  );
 
   app.get('/api/v1/edu/stats', { schema: { tags, summary: '宣教统计 Analytics' } }, async (req) => educationStats(deps.db, actorOf(req)));
   app.get('/api/v1/edu/tags', { schema: { tags, summary: '标签 Tags' } }, async () => ({ topics: TOPIC_TAGS, audiences: AUDIENCES }));

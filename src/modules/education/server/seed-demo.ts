@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Insertable } from 'kysely';
 import { systemActor } from '../../../kernel/actor.ts';
 import { newId } from '../../../kernel/ids.ts';
@@ -6,7 +8,7 @@ import type { DemoSeedContext } from '../../../platform/module.ts';
 import { findStaffCovering, listOrgRefs } from '../../identity/index.ts';
 import type { TQuestionInput, TQuizSettings, TTopicTag } from '../contract.ts';
 import { searchDocOf } from './content-store.ts';
-import type { EduContentsTable } from './db/tables.ts';
+import type { EduContentsTable, EduMediaTable } from './db/tables.ts';
 import { newSeed, seedHashOf } from './domain/draw.ts';
 import { canonicalAnswer, isCorrect } from './domain/questions.ts';
 import { sanitizeContentHtml } from './domain/sanitize.ts';
@@ -14,6 +16,35 @@ import { SEED_ARTICLES, SEED_COURSE, SEED_VIDEOS } from './seed-content.ts';
 import { QUESTIONS_RIGHTS_AML, type SeedQuestion } from './seed-questions-a.ts';
 import { QUESTIONS_FRAUD_CARDS_ELDERLY } from './seed-questions-b.ts';
 import { insertQuestions } from './use-cases/import-questions.ts';
+import { mediaUrlOf } from './use-cases/upload-media.ts';
+
+/**
+ * The seeded 消保小剧场 records play generated placeholder clips (VP8 WebM, 320×180, 2 fps, a
+ * timecode on a plain background; made with ffmpeg, see demo-media/README.md) of the records' full
+ * length, so seeking and 重点回看 behave as with a real film.
+ */
+const demoClip = (n: number, contentId: string, org: { id: string; path: string }) => {
+  const file = (name: string, role: 'video' | 'poster', mime: string) => {
+    const bytes = readFileSync(new URL(`./demo-media/${name}`, import.meta.url));
+    const id = newId();
+    const row = {
+      id,
+      content_id: contentId,
+      role,
+      mime,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes,
+      org_id: org.id,
+      org_path: org.path,
+      created_by: 'demo-seed',
+    };
+    return { row, url: mediaUrlOf(id) };
+  };
+  const video = file(`placeholder-${n}.webm`, 'video', 'video/webm');
+  const poster = file(`poster-${n}.png`, 'poster', 'image/png');
+  return { rows: [video.row, poster.row], mediaUrl: video.url, posterUrl: poster.url };
+};
 
 const TYPES = { s: 'single', m: 'multiple', t: 'truefalse', f: 'fill' } as const;
 
@@ -53,8 +84,12 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
       ...SEED_ARTICLES.map((a) => ({ ...a, kind: 'article' as const, video: null })),
       ...SEED_VIDEOS.map((v) => ({ ...v, kind: 'video' as const, video: v })),
     ];
+    const mediaRows: Insertable<EduMediaTable>[] = [];
+    let videoNo = 0;
     for (const [i, c] of all.entries()) {
       const id = newId();
+      const clip = c.video ? demoClip(++videoNo, id, branch) : null;
+      if (clip) mediaRows.push(...clip.rows);
       titleToId.set(c.title, id);
       const row = { title: c.title, summary: c.summary, body_html: sanitizeContentHtml(c.body), tags: c.tags };
       const publishedAt = new Date(now.getTime() - (all.length - i) * 86_400_000);
@@ -65,7 +100,15 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
         ...row,
         audiences: c.audiences,
         video: JSON.stringify(
-          c.video ? { durationSec: c.video.durationSec, mediaUrl: null, posterUrl: null, subtitles: c.video.subtitles, keyPoints: c.video.keyPoints } : null,
+          c.video
+            ? {
+                durationSec: c.video.durationSec,
+                mediaUrl: clip?.mediaUrl ?? null,
+                posterUrl: clip?.posterUrl ?? null,
+                subtitles: c.video.subtitles,
+                keyPoints: c.video.keyPoints,
+              }
+            : null,
         ),
         version: 1,
         published_version: 1,
@@ -85,6 +128,7 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
     }
     await tx.insertInto('edu_contents').values(contentRows).execute();
     await tx.insertInto('edu_content_versions').values(versionRows).execute();
+    await tx.insertInto('edu_media').values(mediaRows).execute();
 
     // Under the test size every fourth question is enough (API tests import their own banks).
     const questions = seedQuestionInputs().filter((_, i) => full || i % 4 === 0);
@@ -121,10 +165,11 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
       .values({ quiz_id: quizId, version: 1, settings: JSON.stringify(settings), created_by: 'demo' })
       .execute();
     const seed = newSeed();
+    const drawId = newId();
     await tx
       .insertInto('edu_draws')
       .values({
-        id: newId(),
+        id: drawId,
         quiz_id: quizId,
         title: '金融教育宣传月幸运抽奖',
         status: 'open',
@@ -140,6 +185,13 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
         org_id: branch.id,
         org_path: branch.path,
       })
+      .execute();
+    await tx
+      .insertInto('edu_draw_prizes')
+      .values([
+        { id: newId(), draw_id: drawId, position: 1, name: '一等奖：消保主题保温杯', quantity: 1, remaining: 1 },
+        { id: newId(), draw_id: drawId, position: 2, name: '二等奖：防诈骗帆布袋', quantity: 2, remaining: 2 },
+      ])
       .execute();
 
     const outline = SEED_COURSE.chapters.map((ch) => ({

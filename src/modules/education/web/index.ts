@@ -1,4 +1,4 @@
-import { BookOutlined, DatabaseOutlined, TrophyOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BookOutlined, DatabaseOutlined, GiftOutlined, ReadOutlined, TrophyOutlined } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { WebPage } from '../../../web/shell/nav.ts';
 
@@ -27,6 +27,30 @@ export const educationPages: WebPage[] = [
     permission: 'edu.read',
     testId: 'nav-edu-quizzes',
     component: lazy(() => import('./quizzes-page.tsx').then((m) => ({ default: m.QuizzesPage }))),
+  },
+  {
+    path: 'education/courses',
+    labelKey: 'nav.eduCourses',
+    icon: ReadOutlined,
+    permission: 'edu.read',
+    testId: 'nav-edu-courses',
+    component: lazy(() => import('./courses-page.tsx').then((m) => ({ default: m.CoursesPage }))),
+  },
+  {
+    path: 'education/analysis',
+    labelKey: 'nav.eduAnalysis',
+    icon: BarChartOutlined,
+    permission: 'edu.stats',
+    testId: 'nav-edu-analysis',
+    component: lazy(() => import('./analysis-page.tsx').then((m) => ({ default: m.AnalysisPage }))),
+  },
+  {
+    path: 'education/redeem',
+    labelKey: 'nav.eduRedeem',
+    icon: GiftOutlined,
+    permission: 'edu.redeem',
+    testId: 'nav-edu-redeem',
+    component: lazy(() => import('./redeem-page.tsx').then((m) => ({ default: m.RedeemPage }))),
   },
 ];
 

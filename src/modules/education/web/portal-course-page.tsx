@@ -7,6 +7,7 @@ import { BigButton, PortalLayout } from '../../../web/portal/portal-layout.tsx';
 import { ErrorAlert } from '../../../web/ui/error-alert.tsx';
 import { useRequest } from '../../../web/ui/use-request.ts';
 import { type CourseView, publicCourses } from './api.ts';
+import { VideoPlayer } from './video-player.tsx';
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
@@ -45,11 +46,13 @@ export const PortalCoursePage = () => {
   const [course, setCourse] = useState<CourseView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
   const [lessonId, setLessonId] = useState<string | null>(null);
   const [pos, setPos] = useState(0);
   const [playing, setPlaying] = useState(false);
   const posRef = useRef(0);
   posRef.current = pos;
+  const videoRef = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
     publicCourses.get(id, deviceId()).then((c) => {
@@ -77,7 +80,8 @@ export const PortalCoursePage = () => {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the timers depend only on play state and lesson.
   useEffect(() => {
     if (!playing || !lesson) return;
-    const tick = setInterval(() => setPos((p) => Math.min(lesson.durationSec, p + 1)), 1000);
+    // A stored video drives the position itself (timeupdate); a lesson without a clip is a timeline.
+    const tick = lesson.mediaUrl ? undefined : setInterval(() => setPos((p) => Math.min(lesson.durationSec, p + 1)), 1000);
     const autosave = setInterval(() => void save(), 5000);
     return () => {
       clearInterval(tick);
@@ -86,9 +90,19 @@ export const PortalCoursePage = () => {
     };
   }, [playing, lessonId]);
 
+  const seek = (sec: number) => {
+    setPos(sec);
+    if (videoRef.current) videoRef.current.currentTime = sec;
+  };
+  const togglePlay = () => {
+    const v = videoRef.current;
+    if (!v) return setPlaying(!playing);
+    if (v.paused) void v.play().catch(() => {});
+    else v.pause();
+  };
   const enrol = async () => {
     try {
-      setCourse(await publicCourses.enrol(id, deviceId(), name || '学员'));
+      setCourse(await publicCourses.enrol(id, deviceId(), name || '学员', phone.trim() || undefined));
     } catch (e) {
       setError(e);
     }
@@ -114,7 +128,16 @@ export const PortalCoursePage = () => {
                 placeholder={pick({ zh: '您的称呼（证书上显示）', en: 'Your name (for the certificate)' })}
                 value={name}
                 onChange={(e) => setName(e.target.value)}
-                aria-label="name"
+                aria-label={pick({ zh: '您的称呼', en: 'Your name' })}
+              />
+              <Input
+                size="large"
+                inputMode="tel"
+                placeholder={pick({ zh: '手机号（选填，结业通知）', en: 'Mobile (optional)' })}
+                value={phone}
+                onChange={(e) => setPhone(e.target.value)}
+                aria-label={pick({ zh: '手机号（选填）', en: 'Mobile (optional)' })}
+                data-testid="course-phone"
               />
               <BigButton type="primary" onClick={enrol} data-testid="course-enrol">
                 {pick({ zh: '报名学习', en: 'Enrol' })}
@@ -136,17 +159,29 @@ export const PortalCoursePage = () => {
               ) : null}
               {lesson ? (
                 <Card title={lesson.title} style={{ margin: '12px 0' }} data-testid="course-player">
+                  {lesson.mediaUrl ? (
+                    <VideoPlayer
+                      key={lesson.id}
+                      ref={videoRef}
+                      src={lesson.mediaUrl}
+                      poster={lesson.posterUrl}
+                      subtitlesUrl={lesson.subtitlesUrl}
+                      title={lesson.title}
+                      testId="course-video"
+                      onLoadedMetadata={(v) => {
+                        v.currentTime = posRef.current;
+                      }}
+                      onTime={(sec) => {
+                        if (!videoRef.current?.seeking) setPos(sec);
+                      }}
+                      onPlayingChange={setPlaying}
+                    />
+                  ) : null}
+                  <br />
                   <Typography.Text data-testid="course-position">{`${mmss(pos)} / ${mmss(lesson.durationSec)}`}</Typography.Text>
-                  <Slider
-                    min={0}
-                    max={lesson.durationSec}
-                    value={pos}
-                    onChange={(v) => setPos(v)}
-                    onChangeComplete={(v) => void save(v)}
-                    aria-label="position"
-                  />
+                  <Slider min={0} max={lesson.durationSec} value={pos} onChange={(v) => seek(v)} onChangeComplete={(v) => void save(v)} aria-label="position" />
                   <Flex gap={8} wrap>
-                    <BigButton type="primary" onClick={() => setPlaying(!playing)} data-testid="course-play">
+                    <BigButton type="primary" onClick={togglePlay} data-testid="course-play">
                       {playing ? pick({ zh: '暂停', en: 'Pause' }) : pick({ zh: '播放', en: 'Play' })}
                     </BigButton>
                     <BigButton onClick={() => void save(lesson.durationSec, true)}>{pick({ zh: '标记已学完', en: 'Mark done' })}</BigButton>
@@ -158,7 +193,7 @@ export const PortalCoursePage = () => {
                         <BigButton
                           key={k.atSec}
                           onClick={() => {
-                            setPos(k.atSec);
+                            seek(k.atSec);
                             void save(k.atSec);
                           }}
                         >{`${mmss(k.atSec)} ${k.label}`}</BigButton>

@@ -2,6 +2,7 @@ import { Alert, Descriptions, List, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useI18n } from '../../../web/i18n.ts';
+import { deviceId } from '../../../web/portal/elderly-mode.ts';
 import { BigButton, PortalLayout } from '../../../web/portal/portal-layout.tsx';
 import { ErrorAlert } from '../../../web/ui/error-alert.tsx';
 import { useRequest } from '../../../web/ui/use-request.ts';
@@ -26,6 +27,11 @@ export const PortalDrawPage = () => {
   const { id = '' } = useParams();
   const { pick } = useI18n();
   const res = useRequest(() => publicEdu.draw(id), [id]);
+  // A winner sees their prize and redemption code on the device that entered (404 for everyone else).
+  const prize = useRequest(
+    () => (res.data?.status === 'drawn' ? publicEdu.myPrize(id, deviceId()).catch(() => null) : Promise.resolve(null)),
+    [id, res.data?.status],
+  );
   const [check, setCheck] = useState<{ ok: boolean; server: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const d = res.data;
@@ -77,7 +83,28 @@ export const PortalDrawPage = () => {
             <List
               header={pick({ zh: '中奖名单', en: 'Winners' })}
               dataSource={d.winners}
-              renderItem={(w) => <List.Item data-testid="draw-winner">{`${w.rank}. ${w.nickname}（${w.entryId}）`}</List.Item>}
+              renderItem={(w) => <List.Item data-testid="draw-winner">{`${w.rank}. ${w.nickname}（${w.entryId}）${w.prize ? ` · ${w.prize}` : ''}`}</List.Item>}
+            />
+          ) : null}
+          {d.prizes.length ? (
+            <List
+              header={pick({ zh: '奖品与库存', en: 'Prizes and stock' })}
+              dataSource={d.prizes}
+              renderItem={(p) => (
+                <List.Item>{pick({ zh: `${p.name} × ${p.quantity}（剩余 ${p.remaining}）`, en: `${p.name} × ${p.quantity} (left ${p.remaining})` })}</List.Item>
+              )}
+            />
+          ) : null}
+          {prize.data ? (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="draw-my-prize"
+              message={pick({
+                zh: `恭喜中奖：${prize.data.prize}。兑奖码 ${prize.data.code}${prize.data.status === 'redeemed' ? '（已兑换）' : '，请携带本人手机到网点兑奖'}`,
+                en: `You won: ${prize.data.prize}. Code ${prize.data.code}${prize.data.status === 'redeemed' ? ' (redeemed)' : '; show it at an outlet'}`,
+              })}
             />
           ) : null}
           {d.status === 'drawn' ? (

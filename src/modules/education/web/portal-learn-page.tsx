@@ -1,5 +1,5 @@
 import { Alert, Card, Empty, Flex, Input, List, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../../web/i18n.ts';
 import { canSpeak, useReadAloud } from '../../../web/portal/elderly-mode.ts';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../web/ui/error-alert.tsx';
 import { useRequest } from '../../../web/ui/use-request.ts';
 import { TOPIC_TAGS } from '../contract.ts';
 import { publicEdu } from './api.ts';
+import { VideoPlayer } from './video-player.tsx';
 
 const tagLabel = (t: string) => (TOPIC_TAGS as Record<string, string>)[t] ?? t;
 
@@ -63,6 +64,7 @@ export const PortalArticlePage = () => {
   const elderly = useIsElderly();
   const { speaking, speak, stop } = useReadAloud();
   const res = useRequest(() => publicEdu.content(id), [id]);
+  const videoRef = useRef<HTMLVideoElement>(null);
   const c = res.data;
   return (
     <PortalLayout testId="portal-article">
@@ -90,16 +92,32 @@ export const PortalArticlePage = () => {
           ) : null}
           {c.video ? (
             <Card style={{ marginBottom: 16 }} title={pick({ zh: '重点回看', en: 'Key points' })}>
-              <Alert
-                type="info"
-                showIcon
-                message={pick({ zh: '演示环境未附视频文件，以下为字幕与重点标记。', en: 'Demo record: no clip attached; subtitles and key points below.' })}
-              />
-              <List
-                size="small"
-                dataSource={c.video.keyPoints}
-                renderItem={(k) => <List.Item>{`${Math.floor(k.atSec / 60)}:${String(k.atSec % 60).padStart(2, '0')}  ${k.label}`}</List.Item>}
-              />
+              {c.video.mediaUrl ? (
+                <VideoPlayer
+                  ref={videoRef}
+                  src={c.video.mediaUrl}
+                  poster={c.video.posterUrl}
+                  subtitlesUrl={c.video.subtitlesUrl}
+                  title={c.title}
+                  testId="portal-video"
+                />
+              ) : (
+                <Alert type="info" showIcon message={pick({ zh: '本条记录暂未附视频文件，以下为重点标记。', en: 'No clip attached yet; key points below.' })} />
+              )}
+              <Flex gap={8} wrap style={{ marginTop: 12 }}>
+                {c.video.keyPoints.map((k) => (
+                  <BigButton
+                    key={k.atSec}
+                    data-testid="portal-key-point"
+                    disabled={!c.video?.mediaUrl}
+                    onClick={() => {
+                      if (!videoRef.current) return;
+                      videoRef.current.currentTime = k.atSec;
+                      void videoRef.current.play().catch(() => {});
+                    }}
+                  >{`${Math.floor(k.atSec / 60)}:${String(k.atSec % 60).padStart(2, '0')} ${k.label}`}</BigButton>
+                ))}
+              </Flex>
             </Card>
           ) : null}
           <div

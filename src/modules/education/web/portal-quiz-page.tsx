@@ -16,6 +16,7 @@ export const PortalQuizPage = () => {
   const { pick } = useI18n();
   const list = useRequest(() => publicEdu.quizzes(), []);
   const [nickname, setNickname] = useState('');
+  const [phone, setPhone] = useState('');
   const [attempt, setAttempt] = useState<TAttemptView | null>(null);
   const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<unknown>(null);
@@ -42,7 +43,7 @@ export const PortalQuizPage = () => {
   const start = async (quizId: string) => {
     setError(null);
     try {
-      const a = await publicEdu.start(quizId, { deviceId: deviceId(), ...(nickname ? { nickname } : {}) });
+      const a = await publicEdu.start(quizId, { deviceId: deviceId(), ...(nickname ? { nickname } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) });
       setAttempt(a);
       setAnswers(a.answers);
     } catch (e) {
@@ -87,24 +88,38 @@ export const PortalQuizPage = () => {
             maxLength={20}
             style={{ marginBottom: 12 }}
             data-testid="quiz-nickname"
-            aria-label="nickname"
+            aria-label={pick({ zh: '昵称', en: 'Nickname' })}
+          />
+          <Input
+            size="large"
+            inputMode="tel"
+            placeholder={pick({ zh: '手机号（选填，中奖后联系与兑奖）', en: 'Mobile (optional, to reach winners)' })}
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            maxLength={20}
+            style={{ marginBottom: 12 }}
+            data-testid="quiz-phone"
+            aria-label={pick({ zh: '手机号（选填）', en: 'Mobile (optional)' })}
           />
           <List
             loading={list.loading}
             dataSource={list.data?.items ?? []}
             renderItem={(q) => (
-              <Card key={q.id} style={{ marginBottom: 12 }} title={q.title}>
-                <Typography.Paragraph>{q.description}</Typography.Paragraph>
-                <Typography.Paragraph type="secondary">
-                  {pick({
-                    zh: `${q.count} 题 · 限时 ${Math.round(q.timeLimitSec / 60)} 分钟 · 可答 ${q.attemptsLimit} 次`,
-                    en: `${q.count} questions · ${Math.round(q.timeLimitSec / 60)} min · ${q.attemptsLimit} attempts`,
-                  })}
-                </Typography.Paragraph>
-                <BigButton type="primary" onClick={() => start(q.id)} data-testid="quiz-start">
-                  {pick({ zh: '开始 / 继续答题', en: 'Start / resume' })}
-                </BigButton>
-              </Card>
+              // A list item around the card: <ul> may only hold <li> (axe "list", serious).
+              <List.Item key={q.id} style={{ display: 'block', borderBlockEnd: 'none', padding: 0 }}>
+                <Card style={{ marginBottom: 12 }} title={q.title}>
+                  <Typography.Paragraph>{q.description}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary">
+                    {pick({
+                      zh: `${q.count} 题 · 限时 ${Math.round(q.timeLimitSec / 60)} 分钟 · 可答 ${q.attemptsLimit} 次`,
+                      en: `${q.count} questions · ${Math.round(q.timeLimitSec / 60)} min · ${q.attemptsLimit} attempts`,
+                    })}
+                  </Typography.Paragraph>
+                  <BigButton type="primary" onClick={() => start(q.id)} data-testid="quiz-start">
+                    {pick({ zh: '开始 / 继续答题', en: 'Start / resume' })}
+                  </BigButton>
+                </Card>
+              </List.Item>
             )}
           />
         </>

@@ -6,6 +6,7 @@ import { Page } from '../../../web/ui/page.tsx';
 import { useRequest } from '../../../web/ui/use-request.ts';
 import { AUDIENCES } from '../contract.ts';
 import { staffEdu } from './api.ts';
+import { DrawFormButton, QuizFormButton } from './quiz-forms.tsx';
 
 /** 答题与抽奖: quizzes (versioned settings), draws (commit → run), and simple analytics. */
 export const QuizzesPage = () => {
@@ -24,7 +25,16 @@ export const QuizzesPage = () => {
     }
   };
   return (
-    <Page title={pick({ zh: '答题与抽奖', en: 'Quizzes and draws' })} testId="edu-quizzes-page">
+    <Page
+      title={pick({ zh: '答题与抽奖', en: 'Quizzes and draws' })}
+      testId="edu-quizzes-page"
+      extra={
+        <Space>
+          <QuizFormButton onDone={() => quizzes.reload()} />
+          <DrawFormButton quizzes={quizzes.data?.items ?? []} onDone={() => draws.reload()} />
+        </Space>
+      }
+    >
       {quizzes.error ? <ErrorAlert error={quizzes.error} /> : null}
       <Row gutter={12} style={{ marginBottom: 16 }}>
         <Col span={6}>

@@ -174,4 +174,64 @@ export const educationMigrations: MigrationSet = {
         .execute();
     },
   },
+  '20261127200000_education_contact_phone': {
+    async up(db: Kysely<unknown>) {
+      // Optional contact phone (normalised mainland mobile) for prize draws and certificates.
+      await db.schema.alterTable('edu_attempts').addColumn('phone', 'text').execute();
+      await db.schema.alterTable('edu_enrolments').addColumn('phone', 'text').execute();
+    },
+  },
+  '20261127201000_education_media': {
+    async up(db: Kysely<unknown>) {
+      // Short videos, posters: bytes in the database (see docs/education-media.md for why not large objects).
+      await db.schema
+        .createTable('edu_media')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('content_id', 'uuid', (c) => c.notNull().references('edu_contents.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'bytea', (c) => c.notNull())
+        .addColumn('org_id', 'uuid', (c) => c.notNull())
+        .addColumn('org_path', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .execute();
+      // Uncompressed out-of-line storage: substring() on a range then reads only the TOAST chunks it needs.
+      await sql`alter table edu_media alter column bytes set storage external`.execute(db);
+      await sql`create index edu_media_content on edu_media (content_id, role)`.execute(db);
+    },
+  },
+  '20261127202000_education_prizes': {
+    async up(db: Kysely<unknown>) {
+      // Prizes per draw in rank order: ranks 1..quantity of the first prize, then the next, and so on.
+      await db.schema
+        .createTable('edu_draw_prizes')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('draw_id', 'uuid', (c) => c.notNull().references('edu_draws.id'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addColumn('remaining', 'integer', (c) => c.notNull())
+        .addCheckConstraint('edu_draw_prizes_stock', sql`remaining >= 0 and remaining <= quantity`)
+        .execute();
+      await db.schema
+        .createTable('edu_redemptions')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('draw_id', 'uuid', (c) => c.notNull().references('edu_draws.id'))
+        .addColumn('entry_id', 'text', (c) => c.notNull())
+        .addColumn('prize_id', 'uuid', (c) => c.notNull().references('edu_draw_prizes.id'))
+        .addColumn('rank', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('redeemed_at', 'timestamptz')
+        .addColumn('redeemed_by', 'text')
+        .addColumn('redeemed_org_id', 'uuid')
+        .addColumn('redeemed_org_path', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
+        .addUniqueConstraint('edu_redemptions_one_per_entry', ['draw_id', 'entry_id'])
+        .execute();
+      await sql`create index edu_redemptions_outlet on edu_redemptions (redeemed_org_path text_pattern_ops, redeemed_at desc)`.execute(db);
+    },
+  },
 };

@@ -92,6 +92,8 @@ export type EduAttemptsTable = {
   deadline_at: Timestamp;
   submitted_at: NullableTimestamp;
   score: number | null;
+  /** Normalised mainland mobile when the taker gave one (prize draw); masked everywhere but the event. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   correct: ColumnType<Record<string, boolean> | null, string | undefined, string>;
 };
 
@@ -150,8 +152,41 @@ export type EduEnrolmentsTable = {
   last_lesson_id: string | null;
   completed_at: NullableTimestamp;
   certificate_code: string | null;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+};
+
+/** Uploaded video files and posters (subtitles are WebVTT text in the video meta). */
+export type EduMediaTable = {
+  id: string;
+  content_id: string;
+  role: 'video' | 'poster';
+  mime: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  org_id: string;
+  org_path: string;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type EduDrawPrizesTable = { id: string; draw_id: string; position: number; name: string; quantity: number; remaining: number };
+
+/** One redemption code per winner; redeemed once, at an outlet, by its staff. */
+export type EduRedemptionsTable = {
+  code: string;
+  draw_id: string;
+  entry_id: string;
+  prize_id: string;
+  rank: number;
+  status: 'issued' | 'redeemed';
+  redeemed_at: NullableTimestamp;
+  redeemed_by: string | null;
+  redeemed_org_id: string | null;
+  redeemed_org_path: string | null;
+  created_at: Timestamp;
 };
 
 declare module '../../../../platform/db/schema.ts' {
@@ -166,6 +201,9 @@ declare module '../../../../platform/db/schema.ts' {
     edu_draw_entries: EduDrawEntriesTable;
     edu_courses: EduCoursesTable;
     edu_enrolments: EduEnrolmentsTable;
+    edu_media: EduMediaTable;
+    edu_draw_prizes: EduDrawPrizesTable;
+    edu_redemptions: EduRedemptionsTable;
   }
 }
 

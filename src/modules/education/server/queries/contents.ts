@@ -11,6 +11,7 @@ import { loadContentRow } from '../content-store.ts';
 import type { VideoMeta } from '../db/tables.ts';
 import { sanitizeContentHtml } from '../domain/sanitize.ts';
 import { contentPolicy, EDU_PERMISSIONS } from '../policy.ts';
+import { subtitlesUrlOf } from '../use-cases/upload-media.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -126,6 +127,7 @@ export const getPublicContent = async (db: Db, id: string) => {
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND');
+  const video = r.video as VideoMeta | null;
   return {
     id: r.id,
     kind: r.kind,
@@ -136,6 +138,6 @@ export const getPublicContent = async (db: Db, id: string) => {
     tags: r.tags,
     audiences: r.audiences,
     publishedAt: iso(r.published_at),
-    video: r.video as VideoMeta | null,
+    video: video ? { ...video, subtitlesUrl: video.subtitles ? subtitlesUrlOf(r.id) : null } : null,
   };
 };

@@ -11,6 +11,9 @@ export const getPublicDraw = async (db: Db, id: string): Promise<z.infer<typeof 
   if (!d) throw new AppError('NOT_FOUND');
   const entries = await db.selectFrom('edu_draw_entries').select(['id', 'nickname']).where('draw_id', '=', id).execute();
   const nick = new Map(entries.map((e) => [e.id, e.nickname]));
+  const prizes = await db.selectFrom('edu_draw_prizes').select(['id', 'name', 'quantity', 'remaining']).where('draw_id', '=', id).orderBy('position').execute();
+  // Rank r holds the prize whose cumulative quantity first reaches r (the same rule as the codes).
+  const prizeOfRank = prizes.flatMap((p) => Array.from({ length: p.quantity }, () => p.name));
   return {
     id: d.id,
     title: d.title,
@@ -24,8 +27,9 @@ export const getPublicDraw = async (db: Db, id: string): Promise<z.infer<typeof 
     entriesHash: d.entries_hash,
     entryIds: d.entry_ids,
     seed: d.status === 'drawn' ? d.seed : null,
-    winners: d.winners ? d.winners.map((w, i) => ({ rank: i + 1, entryId: w, nickname: maskName(nick.get(w) ?? '?') })) : null,
+    winners: d.winners ? d.winners.map((w, i) => ({ rank: i + 1, entryId: w, nickname: maskName(nick.get(w) ?? '?'), prize: prizeOfRank[i] ?? null })) : null,
     entries: entries.length,
+    prizes: prizes.map((p) => ({ name: p.name, quantity: p.quantity, remaining: p.remaining })),
   };
 };
 

@@ -5,8 +5,9 @@ import type { Executor } from '../../../../platform/db/schema.ts';
 import { inTransaction } from '../../../../platform/db/unit-of-work.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
 import { maskName } from '../../../../platform/pii/mask.ts';
-import type { EduCoursesTable } from '../db/tables.ts';
+import type { EduCoursesTable, VideoMeta } from '../db/tables.ts';
 import { publicActor, takerKeyOf } from '../quiz-store.ts';
+import { subtitlesUrlOf } from './upload-media.ts';
 
 type Meta = { requestId: string; ip: string | null };
 type Outline = EduCoursesTable['outline']['__select__'];
@@ -30,11 +31,29 @@ export const getPublicCourse = async (deps: ModuleDeps, id: string, deviceId?: s
   const e = deviceId
     ? await deps.db.selectFrom('edu_enrolments').selectAll().where('course_id', '=', id).where('learner_key', '=', takerKeyOf(deviceId)).executeTakeFirst()
     : undefined;
+  // Lessons play the stored video of their (published) content record, when it has one.
+  const contentIds = [...new Set(lessonsOf(c.outline).flatMap((l) => (l.contentId ? [l.contentId] : [])))];
+  const videos = contentIds.length
+    ? await deps.db
+        .selectFrom('edu_contents')
+        .select(['id', 'video'])
+        .where('id', 'in', contentIds)
+        .where('published_version', 'is not', null)
+        .where('status', '<>', 'archived')
+        .execute()
+    : [];
+  const mediaOf = new Map(
+    videos.map((v) => {
+      const m = v.video as VideoMeta | null;
+      return [v.id, { mediaUrl: m?.mediaUrl ?? null, posterUrl: m?.posterUrl ?? null, subtitlesUrl: m?.subtitles ? subtitlesUrlOf(v.id) : null }];
+    }),
+  );
+  const none = { mediaUrl: null, posterUrl: null, subtitlesUrl: null };
   return {
     id: c.id,
     title: c.title,
     summary: c.summary,
-    outline: c.outline,
+    outline: c.outline.map((ch) => ({ ...ch, lessons: ch.lessons.map((l) => ({ ...l, ...((l.contentId && mediaOf.get(l.contentId)) || none) })) })),
     enrolment: e
       ? {
           progress: e.progress as Record<string, { positionSec: number; completed: boolean }>,
@@ -46,9 +65,11 @@ export const getPublicCourse = async (deps: ModuleDeps, id: string, deviceId?: s
   };
 };
 
-export const enrolCourse = async (deps: ModuleDeps, id: string, deviceId: string, name: string, meta: Meta) => {
+export const enrolCourse = async (deps: ModuleDeps, id: string, deviceId: string, name: string, meta: Meta, phone?: string) => {
   await inTransaction(deps, publicActor(meta.requestId, meta.ip), async ({ tx }) => {
     await loadCourse(tx, id);
+    // Enrolling again (another tab) keeps the progress; a phone given now is kept for the certificate.
+    if (phone) await tx.updateTable('edu_enrolments').set({ phone }).where('course_id', '=', id).where('learner_key', '=', takerKeyOf(deviceId)).execute();
     await tx
       .insertInto('edu_enrolments')
       .values({
@@ -60,6 +81,7 @@ export const enrolCourse = async (deps: ModuleDeps, id: string, deviceId: string
         last_lesson_id: null,
         completed_at: null,
         certificate_code: null,
+        phone: phone ?? null,
       })
       .onConflict((oc) => oc.columns(['course_id', 'learner_key']).doNothing())
       .execute();
@@ -78,7 +100,7 @@ export const saveProgress = async (
   p: { lessonId: string; positionSec: number; completed?: boolean | undefined },
   meta: Meta,
 ) => {
-  await inTransaction(deps, publicActor(meta.requestId, meta.ip), async ({ tx }) => {
+  await inTransaction(deps, publicActor(meta.requestId, meta.ip), async ({ tx, emit }) => {
     const c = await loadCourse(tx, id);
     const lesson = lessonsOf(c.outline).find((l) => l.id === p.lessonId);
     if (!lesson) throw new AppError('VALIDATION_FAILED', [{ field: 'body.lessonId', issue: 'not_in_course' }]);
@@ -106,6 +128,7 @@ export const saveProgress = async (
       })
       .where('id', '=', e.id)
       .execute();
+    if (all && !e.completed_at) await emit('education.course_completed', { courseId: c.id, courseTitle: c.title, ...(e.phone ? { phone: e.phone } : {}) });
   });
   return getPublicCourse(deps, id, deviceId);
 };

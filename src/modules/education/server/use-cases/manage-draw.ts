@@ -9,11 +9,20 @@ import { assertInScope } from '../../../../platform/scope.ts';
 import { drawWinners, entriesHashOf, newSeed, seedHashOf, sortEntries } from '../domain/draw.ts';
 import { EDU_PERMISSIONS } from '../policy.ts';
 import { publicActor, takerKeyOf } from '../quiz-store.ts';
+import { issueRedemptionCodes } from './redeem-prize.ts';
 
 export const createDraw = async (
   deps: ModuleDeps,
   actor: Actor,
-  input: { quizId: string; title: string; minScore: number; opensAt: string; closesAt: string; winners: number },
+  input: {
+    quizId: string;
+    title: string;
+    minScore: number;
+    opensAt: string;
+    closesAt: string;
+    winners: number;
+    prizes: { name: string; quantity: number }[];
+  },
 ) => {
   requirePermission(actor, EDU_PERMISSIONS.draw);
   const quiz = await deps.db.selectFrom('edu_quizzes').select(['id', 'org_path']).where('id', '=', input.quizId).executeTakeFirst();
@@ -41,6 +50,11 @@ export const createDraw = async (
         org_path: actor.orgPath,
       })
       .execute();
+    if (input.prizes.length)
+      await uow.tx
+        .insertInto('edu_draw_prizes')
+        .values(input.prizes.map((p, i) => ({ id: newId(), draw_id: id, position: i + 1, name: p.name, quantity: p.quantity, remaining: p.quantity })))
+        .execute();
     // The seed itself never enters the audit log before the draw; its hash is the public commitment.
     await uow.audit({ action: 'edu.draw.create', targetType: 'edu_draw', targetId: id, after: { ...input, seedHash: seedHashOf(seed) } });
     return { id };
@@ -128,5 +142,6 @@ export const runDraw = (deps: ModuleDeps, actor: Actor, id: string) =>
   runDrawAction(deps, actor, id, 'committed', async ({ tx }, d) => {
     const winners = drawWinners(d.seed, d.entry_ids ?? [], d.winners_count);
     await tx.updateTable('edu_draws').set({ status: 'drawn', winners, drawn_at: deps.clock.now() }).where('id', '=', id).execute();
-    return { status: 'drawn', winners, seed: d.seed };
+    const codes = await issueRedemptionCodes(tx, id, winners);
+    return { status: 'drawn', winners, seed: d.seed, codesIssued: codes };
   });

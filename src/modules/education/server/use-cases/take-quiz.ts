@@ -5,6 +5,7 @@ import type { ModuleDeps } from '../../../../platform/module.ts';
 import type { TAttemptView } from '../../contract.ts';
 import {
   attemptView,
+  emitAttemptFinished,
   expireAttempt,
   GRACE_MS,
   gradeAttempt,
@@ -24,13 +25,14 @@ type Meta = { requestId: string; ip: string | null };
 export const startAttempt = async (
   deps: ModuleDeps,
   quizId: string,
-  input: { deviceId: string; nickname?: string | undefined; audience?: string | undefined },
+  input: { deviceId: string; nickname?: string | undefined; audience?: string | undefined; phone?: string | undefined },
   meta: Meta,
 ): Promise<TAttemptView> => {
   const takerKey = takerKeyOf(input.deviceId);
   const actor = publicActor(meta.requestId, meta.ip);
   const start = () =>
-    inTransaction(deps, actor, async ({ tx }) => {
+    inTransaction(deps, actor, async (uow) => {
+      const { tx } = uow;
       const quiz = await tx.selectFrom('edu_quizzes').select(['id', 'status', 'version']).where('id', '=', quizId).executeTakeFirst();
       if (!quiz) throw new AppError('NOT_FOUND');
       if (quiz.status !== 'open') throw new AppError('EDU_QUIZ_CLOSED');
@@ -43,8 +45,11 @@ export const startAttempt = async (
         .where('status', '=', 'in_progress')
         .forUpdate()
         .executeTakeFirst();
-      if (open && new Date(open.deadline_at).getTime() + GRACE_MS > now.getTime()) return open.id;
-      if (open) await expireAttempt(tx, { ...open, answers: open.answers as Record<string, string[]> });
+      if (open && new Date(open.deadline_at).getTime() + GRACE_MS > now.getTime()) {
+        if (input.phone) await tx.updateTable('edu_attempts').set({ phone: input.phone }).where('id', '=', open.id).execute();
+        return attemptView(tx, open.id);
+      }
+      if (open) await expireAttempt(uow, { ...open, answers: open.answers as Record<string, string[]> });
       const settings = await loadSettings(tx, quizId, quiz.version);
       const used = await tx
         .selectFrom('edu_attempts')
@@ -70,19 +75,20 @@ export const startAttempt = async (
           deadline_at: new Date(now.getTime() + settings.timeLimitSec * 1000),
           submitted_at: null,
           score: null,
+          phone: input.phone ?? null,
         })
         .execute();
-      return id;
+      return attemptView(tx, id);
     });
-  let id: string;
+  // The view is read inside the transaction: on PGlite every separate statement queues again behind
+  // all waiting requests at the connection gate, which under a synchronized start multiplies latency.
   try {
-    id = await start();
+    return await start();
   } catch (e) {
     // Two "start" taps at once: the unique open-attempt index lets one win; the other resumes it.
     if ((e as { code?: string }).code !== '23505') throw e;
-    id = await start();
+    return start();
   }
-  return attemptView(deps.db, id);
 };
 
 const checkKeys = (answers: Record<string, string[]>, questionIds: string[]) => {
@@ -92,15 +98,22 @@ const checkKeys = (answers: Record<string, string[]>, questionIds: string[]) => 
 };
 
 /** Autosave. After the deadline the attempt is closed with what was saved in time and the late answers are refused. */
-export const saveAnswers = async (deps: ModuleDeps, attemptId: string, deviceId: string, answers: Record<string, string[]>, meta: Meta, submit = false) => {
-  const late = await inTransaction(deps, publicActor(meta.requestId, meta.ip), async (uow) => {
+export const saveAnswers = async (
+  deps: ModuleDeps,
+  attemptId: string,
+  deviceId: string,
+  answers: Record<string, string[]>,
+  meta: Meta,
+  submit: false | { phone?: string | undefined } = false,
+) => {
+  const view = await inTransaction(deps, publicActor(meta.requestId, meta.ip), async (uow): Promise<TAttemptView | 'late'> => {
     const a = await loadAttemptForUpdate(uow.tx, attemptId, deviceId);
     if (a.status !== 'in_progress') throw new AppError('EDU_ALREADY_SUBMITTED');
     checkKeys(answers, a.question_ids);
     const now = deps.clock.now();
     if (now.getTime() > new Date(a.deadline_at).getTime() + GRACE_MS) {
-      await expireAttempt(uow.tx, a);
-      return true;
+      await expireAttempt(uow, a);
+      return 'late';
     }
     const merged = { ...a.answers, ...answers };
     if (!submit) {
@@ -109,21 +122,22 @@ export const saveAnswers = async (deps: ModuleDeps, attemptId: string, deviceId:
         .set({ answers: JSON.stringify(merged) })
         .where('id', '=', a.id)
         .execute();
-      return false;
+      return attemptView(uow.tx, a.id);
     }
     const g = await gradeAttempt(uow.tx, { question_ids: a.question_ids, answers: merged });
+    const phone = submit.phone ?? a.phone;
     await uow.tx
       .updateTable('edu_attempts')
-      .set({ answers: JSON.stringify(merged), status: 'submitted', submitted_at: now, score: g.score, correct: JSON.stringify(g.correct) })
+      .set({ answers: JSON.stringify(merged), status: 'submitted', submitted_at: now, score: g.score, correct: JSON.stringify(g.correct), phone })
       .where('id', '=', a.id)
       .execute();
-    await uow.emit('education.attempt_submitted', { attemptId: a.id, quizId: a.quiz_id, score: g.score });
-    return false;
+    await emitAttemptFinished(uow, { id: a.id, quiz_id: a.quiz_id, phone }, g.score);
+    return attemptView(uow.tx, a.id);
   });
   // Committed first (the attempt is closed with its in-time answers), then the late request is refused.
-  if (late) throw new AppError('EDU_TIME_UP');
-  return attemptView(deps.db, attemptId);
+  if (view === 'late') throw new AppError('EDU_TIME_UP');
+  return view;
 };
 
-export const submitAttempt = (deps: ModuleDeps, attemptId: string, deviceId: string, answers: Record<string, string[]>, meta: Meta) =>
-  saveAnswers(deps, attemptId, deviceId, answers, meta, true);
+export const submitAttempt = (deps: ModuleDeps, attemptId: string, deviceId: string, answers: Record<string, string[]>, meta: Meta, phone?: string) =>
+  saveAnswers(deps, attemptId, deviceId, answers, meta, { phone });
