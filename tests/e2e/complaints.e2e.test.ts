@@ -167,6 +167,11 @@ describe.skipIf(!runBrowserTests)('complaints in a real browser', { timeout: TIM
     expect(notice).toContain('按时');
     expect(notice).toContain('SMS-20261128-0001');
 
+    // The SMS receipt screenshot goes onto the case as evidence (type sniffed from the bytes).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await handler.getByTestId('case-attachments').locator('input[type=file]').setInputFiles({ name: '短信回执.png', mimeType: 'image/png', buffer: png });
+    await waitForText(handler, 'case-attachment', '短信回执.png');
+
     await act(handler, 'close', async () => {
       await handler.getByTestId('af-rootCause').fill('开卡环节未充分提示年费收取规则');
       await handler.getByTestId('af-rectification').fill('修订开卡告知书，增加年费确认签字环节；信用卡中心 12 月底前完成');

@@ -54,6 +54,7 @@ export const complaintApi = {
   register: (body: RegisterComplaintRequest) => api.post('/api/v1/complaints', body, ZRegistered),
   /** Every case action answers with the refreshed case. */
   act: (id: string, endpoint: string, body: Record<string, unknown>) => api.post(path(id, endpoint), body, ZComplaintDetail),
+  attach: (id: string, file: File) => api.upload(path(id, 'attachments'), file, file.name),
   views: async () => (await api.get('/api/v1/complaints/views', z.object({ items: z.array(ZSavedView) }))).items,
   saveView: (body: z.input<typeof ZSaveView>) => api.post('/api/v1/complaints/views', body, ZSavedView),
   deleteView: (id: string) => api.delete(`/api/v1/complaints/views/${encodeURIComponent(id)}`),

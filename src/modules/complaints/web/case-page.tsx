@@ -9,6 +9,7 @@ import { useRequest } from '../../../web/ui/use-request.ts';
 import { CHANNEL_LABELS, type TComplaintDetail } from '../contract.ts';
 import { complaintApi } from './api.ts';
 import { CaseActions } from './case-actions.tsx';
+import { CaseAttachments } from './case-attachments.tsx';
 import { CaseClock } from './case-clock.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { labelOf, METHOD_LABELS, NOTICE_KIND_LABELS, PARTY_ROLE_LABELS, REMEDY_LABELS } from './labels.ts';
@@ -176,6 +177,7 @@ export const CasePage = () => {
             <Card title={t('case.notices')}>
               <Notices notices={d.notices} />
             </Card>
+            <CaseAttachments detail={d} onChanged={setDetail} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
