@@ -78,6 +78,7 @@ export const ZSource = z.object({
   consecutiveFailures: z.number(),
   nextPollAt: z.string().nullable(),
   postCount: z.number(),
+  pollMinutes: z.number(),
 });
 
 export const ZWatchlistInput = z.strictObject({
