@@ -8,6 +8,7 @@ import { testDialects } from '../support/db.ts';
 const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 
 type Job = {
+  id?: string;
   status: string;
   total: number;
   processed: number;
@@ -178,6 +179,16 @@ describe.each(testDialects())('opinion admin: sources, watchlists, rules, channe
     expect((await cp.post('/api/v1/opinion/imports/jobs', { format: 'jsonl', source: 'Bad Code', content: '{}' })).statusCode).toBe(400);
     expect((await inspector.post('/api/v1/opinion/imports/jobs', { format: 'jsonl', source: 'bbs-big', content: '{}' })).statusCode).toBe(403);
     expect((await inspector.get(`/api/v1/opinion/imports/jobs/${start.json().id}`)).statusCode).toBe(403);
+
+    // Unparseable lines count as processed and rejected, so progress reaches the total.
+    const mixed = [JSON.stringify({ externalId: 'm1', publishedAt: iso(0), text: '工行' }), '{oops', '["not an object"]'].join('\n');
+    const mj = await waitForJob((await cp.post('/api/v1/opinion/imports/jobs', { format: 'jsonl', source: 'bbs-big', content: mixed })).json().id);
+    expect(mj).toMatchObject({ status: 'done', total: 3, processed: 3, accepted: 1, rejected: 2 });
+    expect(mj.errors.map((e) => [e.index, e.reason.split(':')[0]])).toEqual([
+      [2, 'invalid_json'],
+      [3, 'invalid_type'],
+    ]);
+    expect((await cp.post(`/api/v1/opinion/imports/jobs/${mj.id ?? ''}/resume`)).statusCode).toBe(409);
 
     // A worker that died after 250 rows: a stale heartbeat lets the resume job finish the rest exactly once.
     const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ externalId: `r${i}`, publishedAt: iso(7200_000), text: `续传第${i}条 工行` }));

@@ -1,30 +1,53 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Actor, RoleCode } from '../../../kernel/actor.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { Database } from '../../../platform/db/schema.ts';
 import type { ModuleDeps } from '../../../platform/module.ts';
+import type { MonitorImportJobsTable } from './db/tables.ts';
 import { parseImport } from './import-parse.ts';
 import { ingestRaw } from './ingest.ts';
 
 export const IMPORT_CHUNK = 250;
+/** This process; see `worker_id`. */
+const WORKER_ID = newId();
 /** A running job whose heartbeat is older than this lost its worker (crash, restart) and is resumed. */
 export const IMPORT_STALE_MS = 2 * 60_000;
+
+/**
+ * A running job lost its worker when its heartbeat is stale, or, on the embedded database (one
+ * process holds the data directory), when another process id ran it: that process is gone.
+ */
+const orphaned = (deps: ModuleDeps, eb: ExpressionBuilder<Database, 'monitor_import_jobs'>, now: Date) => {
+  const stale = eb('heartbeat_at', '<', new Date(now.getTime() - IMPORT_STALE_MS));
+  return deps.config.databaseUrl ? stale : eb.or([stale, eb('worker_id', 'is', null), eb('worker_id', '<>', WORKER_ID)]);
+};
 
 /**
  * Claims the job (unless a live worker holds it) and ingests the rows after `processed`, chunk by
  * chunk, saving progress and the row-level errors after each. Resuming after a crash is safe: the
  * pipeline is idempotent on (source, external id), so a chunk done twice only counts as duplicates.
  */
-export const runImportJob = async (deps: ModuleDeps, id: string): Promise<boolean> => {
+export const claimImportJob = async (deps: ModuleDeps, id: string) => {
   const now = deps.clock.now();
-  const job = await deps.db
+  return deps.db
     .updateTable('monitor_import_jobs')
-    .set({ status: 'running', heartbeat_at: now })
+    .set({ status: 'running', heartbeat_at: now, worker_id: WORKER_ID })
     .where('id', '=', id)
-    .where((eb) =>
-      eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', new Date(now.getTime() - IMPORT_STALE_MS))])]),
-    )
+    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), orphaned(deps, eb, now)])]))
     .returningAll()
     .executeTakeFirst();
+};
+
+export const runImportJob = async (deps: ModuleDeps, id: string): Promise<boolean> => {
+  const job = await claimImportJob(deps, id);
   if (!job) return false;
+  await processImportJob(deps, job);
+  return true;
+};
+
+/** Ingests the rows of a claimed job after `processed`. */
+export const processImportJob = async (deps: ModuleDeps, job: Selectable<MonitorImportJobsTable>): Promise<void> => {
+  const id = job.id;
   const a = job.actor;
   const actor: Actor = { ...a, roles: a.roles as RoleCode[], requestId: `import-${id}`, ip: null };
   try {
@@ -33,13 +56,14 @@ export const runImportJob = async (deps: ModuleDeps, id: string): Promise<boolea
     if (job.processed === 0 && broken.length)
       await deps.db
         .updateTable('monitor_import_jobs')
-        .set({ rejected: broken.length, errors: JSON.stringify(broken) })
+        .set({ processed: broken.length, rejected: broken.length, errors: JSON.stringify(broken) })
         .where('id', '=', id)
         .execute();
-    for (let o = job.processed; o < raw.length; o += IMPORT_CHUNK) {
+    // `processed` counts the unparseable lines first, then the rows ingested so far.
+    for (let o = Math.max(0, job.processed - broken.length); o < raw.length; o += IMPORT_CHUNK) {
       const chunk = raw.slice(o, o + IMPORT_CHUNK);
       const r = await ingestRaw(deps, actor, chunk, 'file');
-      await sql`update monitor_import_jobs set processed = ${o + chunk.length}, accepted = accepted + ${r.accepted},
+      await sql`update monitor_import_jobs set processed = ${broken.length + o + chunk.length}, accepted = accepted + ${r.accepted},
         duplicate = duplicate + ${r.duplicate}, rejected = rejected + ${r.rejected},
         errors = errors || ${JSON.stringify(r.errors)}::jsonb, heartbeat_at = ${deps.clock.now()} where id = ${id}`.execute(deps.db);
     }
@@ -49,16 +73,15 @@ export const runImportJob = async (deps: ModuleDeps, id: string): Promise<boolea
     await sql`update monitor_import_jobs set status = 'failed', content = '', finished_at = ${deps.clock.now()},
       errors = errors || ${JSON.stringify([{ index: 0, externalId: null, reason }])}::jsonb where id = ${id}`.execute(deps.db);
   }
-  return true;
 };
 
 /** Resumes queued jobs and jobs whose worker died (run every minute by the import-resume job). */
 export const resumeImportJobs = async (deps: ModuleDeps): Promise<number> => {
-  const stale = new Date(deps.clock.now().getTime() - IMPORT_STALE_MS);
+  const now = deps.clock.now();
   const open = await deps.db
     .selectFrom('monitor_import_jobs')
     .select('id')
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', stale)])]))
+    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), orphaned(deps, eb, now)])]))
     .orderBy('created_at')
     .execute();
   let n = 0;

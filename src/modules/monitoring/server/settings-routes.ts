@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../../kernel/actor.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { requirePermission } from '../../../kernel/policy.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
 import {
@@ -12,7 +13,7 @@ import {
   ZSourceUpdate,
   ZWatchlistUpdate,
 } from '../contract.ts';
-import { runImportJob } from './import-runner.ts';
+import { claimImportJob, processImportJob, runImportJob } from './import-runner.ts';
 import { MONITORING_PERMISSIONS } from './policy.ts';
 import { getImportJob, listImportJobs } from './queries/get-import.ts';
 import { listChannels } from './queries/list-channels.ts';
@@ -105,5 +106,16 @@ export const registerSettingsRoutes = (app: HttpApp, deps: ModuleDeps): void => 
     `${base}/imports/jobs/:id`,
     { schema: { tags, summary: '导入进度与错误行 Import progress and report', params: ZId, response: { 200: ZImportJob } } },
     async (req) => getImportJob(deps, actorOf(req), req.params.id),
+  );
+  app.post(
+    `${base}/imports/jobs/:id/resume`,
+    { schema: { tags, summary: '继续中断的导入 Resume an import whose worker died', params: ZId, response: { 202: z.object({ id: z.uuid() }) } } },
+    async (req, reply) => {
+      await getImportJob(deps, actorOf(req), req.params.id);
+      const job = await claimImportJob(deps, req.params.id);
+      if (!job) throw new AppError('CONFLICT', [{ field: 'id', issue: 'import_not_resumable', message: 'finished, or its worker is alive' }]);
+      setImmediate(() => void processImportJob(deps, job).catch(() => {}));
+      return reply.status(202).send({ id: job.id });
+    },
   );
 };

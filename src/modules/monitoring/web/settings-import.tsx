@@ -137,7 +137,7 @@ export const ImportTab = () => {
         pagination={false}
         onRow={(j) => ({ onClick: () => setJobId(j.id), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('imp.file'), render: (_, j) => j.fileName ?? j.source },
+          { title: t('imp.fileName'), render: (_, j) => j.fileName ?? j.source },
           { title: '', render: (_, j) => <Tag color={STATUS_COLOR[j.status]}>{t(`imp.status.${j.status}`)}</Tag> },
           { title: t('imp.counts'), render: (_, j) => `${j.accepted} / ${j.duplicate} / ${j.rejected}` },
           { title: '', render: (_, j) => `${j.createdBy} · ${formatDateTime(j.createdAt, locale)}` },

@@ -93,6 +93,7 @@ const M = {
   'imp.accepted': ['入库', 'Stored'],
   'imp.duplicate': ['重复', 'Duplicates'],
   'imp.counts': ['入库 / 重复 / 错误', 'Stored / duplicates / rejected'],
+  'imp.fileName': ['文件', 'File'],
   'imp.row': ['行号', 'Row'],
   'imp.externalId': ['外部编号', 'External id'],
   'imp.field': ['字段', 'Field'],

@@ -80,7 +80,7 @@ export const monitoringMigrations: MigrationSet = {
         duplicate integer not null default 0, rejected integer not null default 0, errors jsonb not null default '[]'::jsonb,
         status text not null default 'queued', actor jsonb not null, created_by_name text not null,
         org_id text not null, org_path text not null, created_at timestamptz not null default now(),
-        heartbeat_at timestamptz, finished_at timestamptz)`.execute(db);
+        worker_id text, heartbeat_at timestamptz, finished_at timestamptz)`.execute(db);
       await sql`create index monitor_import_jobs_open on monitor_import_jobs (status) where status in ('queued', 'running')`.execute(db);
     },
   },

@@ -212,6 +212,8 @@ export type MonitorImportJobsTable = {
   org_id: string;
   org_path: string;
   created_at: Timestamp;
+  /** The process running it; with the embedded database only one process exists, so another id means it died. */
+  worker_id: string | null;
   heartbeat_at: NullableTimestamp;
   finished_at: NullableTimestamp;
 };
