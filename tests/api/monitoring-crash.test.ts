@@ -41,7 +41,7 @@ const startServer = async (): Promise<ChildProcess> => {
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const until = Date.now() + 120_000;
+  const until = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
     try {
@@ -168,5 +168,5 @@ describe('opinion ingest across a crash of the worker', () => {
     } finally {
       await handle.close();
     }
-  }, 420_000);
+  }, 720_000);
 });
