@@ -20,7 +20,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'xb-opinion-crash-'));
 const port = 20000 + Math.floor(Math.random() * 20000);
 const base = `http://127.0.0.1:${port}`;
 let server: ChildProcess | null = null;
-const IMPORT_ROWS = 10_000;
+const IMPORT_ROWS = 20_000;
 /** Pushers stop at the kill; this only bounds them. */
 const MAX_BATCHES = 1000;
 const BATCH = 50;
@@ -121,8 +121,13 @@ describe('opinion ingest across a crash of the worker', () => {
     const started = await call('POST', '/api/v1/opinion/imports/jobs', { format: 'jsonl', source: 'file-crash', content: lines.join('\n') });
     expect(started.status).toBe(202);
     const jobId = ((await started.json()) as { id: string }).id;
-    // On a loaded machine a poll can wait behind the import's own transactions, so the kill goes by the clock.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill as soon as the job is seen running (a poll may wait behind the import's own transactions).
+    for (;;) {
+      const j = (await (await call('GET', `/api/v1/opinion/imports/jobs/${jobId}`)).json()) as { status: string };
+      if (j.status === 'running') break;
+      expect(j.status).toBe('queued');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     killed = true;
     const exited = new Promise((r) => server?.once('exit', r));
     server.kill('SIGKILL');

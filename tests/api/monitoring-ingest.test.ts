@@ -78,7 +78,8 @@ describe.each(testDialects())('opinion monitoring ingest: push API, feeds, file 
     );
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { config: { feedTimeoutMs: 2500 } });
+    // Long enough for the 10 MB feed to hit the byte cap first on a busy machine, short for the silent one.
+    t = await createTestApp(dialect, { config: { feedTimeoutMs: 4000 } });
     cp = await t.login('cpadmin');
     feeds = await startFeedServer();
   });
