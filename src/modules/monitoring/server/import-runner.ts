@@ -66,6 +66,8 @@ export const processImportJob = async (deps: ModuleDeps, job: Selectable<Monitor
       await sql`update monitor_import_jobs set processed = ${broken.length + o + chunk.length}, accepted = accepted + ${r.accepted},
         duplicate = duplicate + ${r.duplicate}, rejected = rejected + ${r.rejected},
         errors = errors || ${JSON.stringify(r.errors)}::jsonb, heartbeat_at = ${deps.clock.now()} where id = ${id}`.execute(deps.db);
+      // Let requests waiting for the (embedded, single-connection) database in between chunks.
+      await new Promise((r) => setTimeout(r, 10));
     }
     await deps.db.updateTable('monitor_import_jobs').set({ status: 'done', content: '', finished_at: deps.clock.now() }).where('id', '=', id).execute();
   } catch (e) {
