@@ -27,7 +27,7 @@ export const run = async (target: BenchTarget): Promise<Record<string, number | 
   const rt = await bootRuntime(config, { role: 'none', jobsMode: 'inline', logger: false });
   try {
     await seedDemoIfEmpty(rt, () => {});
-    const texts = loadDemoTexts(2000);
+    const texts = loadDemoTexts(2000, config.sharedDataDir);
     if (texts.length === 0) throw new Error('../shared/data not found');
     const watchlists = DEMO_WATCHLISTS.map((w) => compileWatchlist({ id: newId(), ...w }));
     analysePost(texts[0] as { text: string }, watchlists); // load models

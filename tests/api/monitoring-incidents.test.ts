@@ -59,15 +59,13 @@ describe.each(testDialects())('opinion spikes, alerts and the incident workflow 
   const push = (posts: unknown[]) => t.anonymous.request('POST', '/api/v1/integration/posts', { posts }, { 'x-api-key': DEMO_API_KEY });
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    cp = await t.login('cpadmin');
-    handler = await t.login('handler01');
     hook = await startReceiver();
     smtp = await startSmtp();
-    process.env.XIAOBAO_SMTP_URL = smtp.url;
+    t = await createTestApp(dialect, { config: { smtpUrl: smtp.url, smtpFrom: '舆情预警 <opinion@xinghe-bank.example>' } });
+    cp = await t.login('cpadmin');
+    handler = await t.login('handler01');
   });
   afterAll(async () => {
-    delete process.env.XIAOBAO_SMTP_URL;
     await smtp?.close();
     await hook?.close();
     await t?.close();
@@ -146,6 +144,7 @@ describe.each(testDialects())('opinion spikes, alerts and the incident workflow 
     expect(smtp.mails).toHaveLength(alerts.length);
     expect(smtp.mails[0]?.to.sort()).toEqual(['cp@xinghe-bank.example', 'duty@xinghe-bank.example']);
     expect(smtp.mails[0]?.raw).toMatch(/Subject: /);
+    expect(smtp.mails[0]?.raw).toMatch(/From: .*opinion@xinghe-bank\.example/);
 
     // More posts in the same hour: no second alert for the same watchlist (throttled, de-duplicated).
     await push(burst.map((b, i) => ({ ...b, externalId: `c${i}` })));

@@ -5,6 +5,7 @@ import { DEMO_API_KEY } from '../../src/modules/identity/index.ts';
 import { replayDemoPosts } from '../../src/modules/monitoring/server/demo-replay.ts';
 import { loadDemoTexts } from '../../src/modules/monitoring/server/demo-source.ts';
 import { pollDueSources } from '../../src/modules/monitoring/server/feeds.ts';
+import { DEFAULT_SHARED_DATA } from '../../src/platform/config/env.ts';
 import { type Client, createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/db.ts';
 
@@ -77,13 +78,12 @@ describe.each(testDialects())('opinion monitoring ingest: push API, feeds, file 
     );
 
   beforeAll(async () => {
-    process.env.XIAOBAO_FEED_TIMEOUT_MS = '2500';
-    t = await createTestApp(dialect);
+    // Long enough for the 10 MB feed to hit the byte cap first on a busy machine, short for the silent one.
+    t = await createTestApp(dialect, { config: { feedTimeoutMs: 4000 } });
     cp = await t.login('cpadmin');
     feeds = await startFeedServer();
   });
   afterAll(async () => {
-    delete process.env.XIAOBAO_FEED_TIMEOUT_MS;
     await feeds?.close();
     await t?.close();
   });
@@ -239,7 +239,7 @@ describe.each(testDialects())('opinion monitoring ingest: push API, feeds, file 
     expect((await inspector.post('/api/v1/opinion/imports', { format: 'jsonl', source: 'bbs-import', content: jsonl })).statusCode).toBe(403);
   });
 
-  it.skipIf(loadDemoTexts(1).length === 0)('replays real public posts on the demo sources, once per minute', async () => {
+  it.skipIf(loadDemoTexts(1, DEFAULT_SHARED_DATA).length === 0)('replays real public posts on the demo sources, once per minute', async () => {
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
     expect(await replayDemoPosts(t.rt.deps, 3, minute)).toBe(3);
     expect(await replayDemoPosts(t.rt.deps, 3, new Date(minute.getTime() + 30_000))).toBe(0);

@@ -78,6 +78,7 @@ export const ZSource = z.object({
   consecutiveFailures: z.number(),
   nextPollAt: z.string().nullable(),
   postCount: z.number(),
+  pollMinutes: z.number(),
 });
 
 export const ZWatchlistInput = z.strictObject({
@@ -178,3 +179,77 @@ export const ZReferralInput = z.strictObject({
 });
 
 export const ZLinkComplaint = z.strictObject({ complaintId: z.uuid() });
+
+/** Admin edits: every field optional, at least one present; `enabled: false` disables (nothing is deleted). */
+const atLeastOne = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape).refine((v) => Object.values(v).some((x) => x !== undefined), 'at least one field');
+
+export const ZSourceUpdate = atLeastOne({
+  name: z.string().trim().min(1).max(100).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  mediaTier: ZMediaTier.optional(),
+  pollMinutes: z.number().int().min(1).max(1440).optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const ZWatchlistUpdate = atLeastOne({
+  name: z.string().trim().min(1).max(100).optional(),
+  kind: z.enum(['brand', 'product', 'executive', 'topic']).optional(),
+  query: z.string().trim().min(1).max(2000).optional(),
+  spikeK: z.number().min(0.5).max(10).optional(),
+  spikeMinCount: z.number().int().min(1).max(10_000).optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const ZGradeRuleUpdate = atLeastOne({
+  grade: z.enum(GRADES).optional(),
+  name: z.string().trim().min(1).max(100).optional(),
+  priority: z.number().int().min(0).max(1000).optional(),
+  condition: ZRuleCondition.refine((c) => Object.keys(c).length > 0, 'at least one condition').optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const CHANNEL_KINDS = ['wecom', 'dingtalk', 'email'] as const;
+export const ZChannelInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.enum(['wecom', 'dingtalk']), name: z.string().trim().min(1).max(100), url: z.url({ protocol: /^https?$/ }).max(2000) }),
+  z.strictObject({ kind: z.literal('email'), name: z.string().trim().min(1).max(100), to: z.array(z.email()).min(1).max(20) }),
+]);
+export const ZChannelUpdate = atLeastOne({
+  name: z.string().trim().min(1).max(100).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  to: z.array(z.email()).min(1).max(20).optional(),
+  enabled: z.boolean().optional(),
+});
+
+/** "Test this query": run a Boolean query over recent posts without saving it. */
+export const ZQueryPreview = z.strictObject({
+  query: z.string().trim().min(1).max(2000),
+  days: z.number().int().min(1).max(30).default(7),
+  limit: z.number().int().min(1).max(50).default(10),
+});
+
+/** A file import run as a job: the page polls its progress and reads the row-level report. */
+export const ZImportJobRequest = ZImportRequest.extend({ fileName: z.string().trim().min(1).max(200).optional() });
+export const ZImportJob = z.object({
+  id: z.uuid(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  format: z.enum(['csv', 'jsonl']),
+  source: z.string(),
+  fileName: z.string().nullable(),
+  total: z.number(),
+  processed: z.number(),
+  accepted: z.number(),
+  duplicate: z.number(),
+  rejected: z.number(),
+  errors: z.array(ZRejected),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TImportJob = z.infer<typeof ZImportJob>;

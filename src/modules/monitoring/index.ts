@@ -6,6 +6,7 @@ import { monitoringJobs } from './server/jobs.ts';
 import { monitoringGrants } from './server/policy.ts';
 import { registerMonitoringRoutes } from './server/routes.ts';
 import { seedMonitoringDemo } from './server/seed-demo.ts';
+import { registerSettingsRoutes } from './server/settings-routes.ts';
 
 /** Public-opinion (舆情) monitoring: sources, analysis, grading, spike alerts and the incident workflow. */
 export const monitoringModule: ModuleDefinition = {
@@ -15,10 +16,11 @@ export const monitoringModule: ModuleDefinition = {
   routes: (app, deps) => {
     registerMonitoringRoutes(app, deps);
     registerIntegrationRoutes(app, deps);
+    registerSettingsRoutes(app, deps);
   },
   jobs: (deps) => {
     const j = monitoringJobs(deps);
-    return [j.detectSpikes, j.pollFeeds, j.deliverAlerts, j.replayDemo] as never[];
+    return [j.detectSpikes, j.pollFeeds, j.deliverAlerts, j.replayDemo, j.resumeImports] as never[];
   },
   seedDemo: seedMonitoringDemo,
 };

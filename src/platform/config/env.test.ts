@@ -26,3 +26,24 @@ describe('configuration', () => {
     expect(loadConfig({ XIAOBAO_DATA_DIR: dir, XIAOBAO_PUBLIC_URL: 'https://xb.bank.example' }).secureCookies).toBe(true);
   });
 });
+
+describe('monitoring settings', () => {
+  it('have defaults, parse numbers and refuse bad values naming the variable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xb-cfg-'));
+    const d = loadConfig({ XIAOBAO_DATA_DIR: dir });
+    expect(d).toMatchObject({ smtpFrom: 'xiaobao@localhost', feedTimeoutMs: 10_000, demoSize: 'full', demoReplay: true, demoPostsPerSource: 300 });
+    expect(d.sharedDataDir).toMatch(/shared[/\\]data$/);
+    const c = loadConfig({
+      XIAOBAO_DATA_DIR: dir,
+      XIAOBAO_FEED_TIMEOUT_MS: '2500',
+      XIAOBAO_DEMO_REPLAY: 'off',
+      XIAOBAO_DEMO_POSTS_PER_SOURCE: '60',
+      XIAOBAO_DEMO_SIZE: 'test',
+      XIAOBAO_SHARED_DATA: '/srv/data',
+    });
+    expect(c).toMatchObject({ feedTimeoutMs: 2500, demoReplay: false, demoPostsPerSource: 60, demoSize: 'test', sharedDataDir: '/srv/data' });
+    expect(() => loadConfig({ XIAOBAO_DATA_DIR: dir, XIAOBAO_FEED_TIMEOUT_MS: 'soon' })).toThrow(/XIAOBAO_FEED_TIMEOUT_MS/);
+    expect(() => loadConfig({ XIAOBAO_DATA_DIR: dir, XIAOBAO_DEMO_REPLAY: 'maybe' })).toThrow(/XIAOBAO_DEMO_REPLAY/);
+    expect(() => loadConfig({ XIAOBAO_DATA_DIR: dir, XIAOBAO_DEMO_POSTS_PER_SOURCE: '-1' })).toThrow(/XIAOBAO_DEMO_POSTS_PER_SOURCE/);
+  });
+});

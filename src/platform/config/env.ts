@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -41,6 +42,12 @@ const EnvSchema = z.object({
   XIAOBAO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   XIAOBAO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   XIAOBAO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  XIAOBAO_SMTP_FROM: z.string().trim().min(3).max(200).default('xiaobao@localhost'),
+  XIAOBAO_FEED_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  XIAOBAO_SHARED_DATA: z.string().min(1).optional(),
+  XIAOBAO_DEMO_SIZE: z.enum(['full', 'test']).default('full'),
+  XIAOBAO_DEMO_REPLAY: z.enum(['on', 'off']).default('on'),
+  XIAOBAO_DEMO_POSTS_PER_SOURCE: z.coerce.number().int().min(0).max(100_000).default(300),
 });
 
 export type Config = {
@@ -63,9 +70,23 @@ export type Config = {
   bodyLimitBytes: number;
   /** Secure cookies only when the public URL is https (behind TLS). */
   secureCookies: boolean;
+  /** Sender address of alert mails. */
+  smtpFrom: string;
+  /** Hard limit for one feed fetch (headers and body). */
+  feedTimeoutMs: number;
+  /** Where the demo source reads public data sets (../shared/data beside the checkout). */
+  sharedDataDir: string;
+  /** 'test' keeps each module's demo data minimal. */
+  demoSize: 'full' | 'test';
+  /** The demo source keeps adding posts every minute. */
+  demoReplay: boolean;
+  demoPostsPerSource: number;
 };
 
 export class ConfigError extends Error {}
+
+/** The public data sets live beside the checkout (../shared/data), never inside the repository. */
+export const DEFAULT_SHARED_DATA = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
 
 /** A missing secret is generated once and kept in the data directory, so restarts keep sessions. */
 const loadOrCreateSecret = (dataDir: string): string => {
@@ -108,6 +129,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRatePerMinute: e.XIAOBAO_LOGIN_RATE_PER_MINUTE,
     bodyLimitBytes: e.XIAOBAO_BODY_LIMIT_BYTES,
     secureCookies: publicUrl.startsWith('https://'),
+    smtpFrom: e.XIAOBAO_SMTP_FROM,
+    feedTimeoutMs: e.XIAOBAO_FEED_TIMEOUT_MS,
+    sharedDataDir: resolve(e.XIAOBAO_SHARED_DATA ?? DEFAULT_SHARED_DATA),
+    demoSize: e.XIAOBAO_DEMO_SIZE,
+    demoReplay: e.XIAOBAO_DEMO_REPLAY === 'on',
+    demoPostsPerSource: e.XIAOBAO_DEMO_POSTS_PER_SOURCE,
     ...overrides,
   };
   return Object.freeze(config);

@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { memoText } from './memo.ts';
 
 /**
  * One canonical form for Chinese text, so search, models and people's queries meet:
@@ -66,6 +67,11 @@ const EMOJI_RE = /\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}]|\u{fe0f}/gu;
 /** Canonical text: simplified, half-width, lower case, single spaces, trimmed. Never throws. */
 export const normalize = (input: unknown, options: NormalizeOptions = {}): string => {
   if (typeof input !== 'string' || input.length === 0) return '';
+  return normalizeMemo(input, `${options.stripUrls ? 'u' : '-'}${options.stripEmoji ? 'e' : '-'}${options.keepTraditional ? 't' : '-'}`);
+};
+
+const normalizeMemo = memoText(64, (input, variant) => {
+  const options: NormalizeOptions = { stripUrls: variant[0] === 'u', stripEmoji: variant[1] === 'e', keepTraditional: variant[2] === 't' };
   let text = input;
   if (options.stripUrls) text = text.replace(URL_RE, ' ');
   if (options.stripEmoji) text = text.replace(EMOJI_RE, ' ');
@@ -89,7 +95,7 @@ export const normalize = (input: unknown, options: NormalizeOptions = {}): strin
   // Phrase-level conversion only when needed (it is slow); it keeps the length in practice.
   if (hasTrad) out = loadOpenCC().convert(out);
   return out;
-};
+});
 
 export type NormalizedWithMap = { text: string /** offsets[i] = index in the original string of text[i] (UTF-16 units). */; offsets: number[] };
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Jieba, TfIdf } from '@node-rs/jieba';
 // ESM: the subpath must carry `.js` (the package has no exports map).
 import { dict, idf } from '@node-rs/jieba/dict.js';
+import { memoText } from './memo.ts';
 
 /**
  * jieba with the banking user dictionary (banking.dict.txt: 杀猪盘, 花呗, 年费, 扣收, 征信异议 …,
@@ -54,16 +55,21 @@ const chunks = (text: string): string[] => {
 const isWordToken = (t: string) => t.trim().length > 0;
 
 /** Words of an already-normalised text, whitespace tokens removed. HMM finds unknown words. */
-export const segment = (text: string, options: { hmm?: boolean; forSearch?: boolean } = {}): string[] => {
-  if (!text) return [];
+const segmentMemo = memoText(64, (text, variant) => {
   const j = getJieba();
-  const hmm = options.hmm ?? true;
+  const hmm = variant[0] === 'h';
   const out: string[] = [];
   for (const c of chunks(text)) {
-    const words = options.forSearch ? j.cutForSearch(c, hmm) : j.cut(c, hmm);
+    const words = variant[1] === 's' ? j.cutForSearch(c, hmm) : j.cut(c, hmm);
     for (const w of words) if (isWordToken(w)) out.push(w);
   }
   return out;
+});
+
+export const segment = (text: string, options: { hmm?: boolean; forSearch?: boolean } = {}): string[] => {
+  if (!text) return [];
+  // A copy: callers may change their array, the memo keeps its own.
+  return segmentMemo(text, `${(options.hmm ?? true) ? 'h' : '-'}${options.forSearch ? 's' : '-'}`).slice();
 };
 
 export type Keyword = { keyword: string; weight: number };

@@ -23,6 +23,7 @@ export const enUS: Dictionary = {
   'nav.opinionPosts': 'Opinion posts',
   'nav.opinionAlerts': 'Opinion alerts',
   'nav.opinionIncident': 'Opinion incident',
+  'nav.opinionSettings': 'Opinion settings',
   'nav.eduContents': 'Education content',
   'nav.eduQuestions': 'Question bank',
   'nav.eduQuizzes': 'Quizzes & draws',

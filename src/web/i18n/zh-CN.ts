@@ -22,6 +22,7 @@ export const zhCN = {
   'nav.opinionPosts': '舆情帖文',
   'nav.opinionAlerts': '舆情预警',
   'nav.opinionIncident': '舆情事件',
+  'nav.opinionSettings': '舆情配置',
   'nav.eduContents': '宣教内容库',
   'nav.eduQuestions': '题库',
   'nav.eduQuizzes': '答题与抽奖',

@@ -202,13 +202,13 @@ const postRobot = async (kind: 'wecom' | 'dingtalk', url: string, subject: strin
   return null;
 };
 
-/** E-mail through the SMTP relay in XIAOBAO_SMTP_URL (e.g. smtp://user:pass@mail.bank.local:587). */
-const sendMail = async (mailto: string, subject: string, text: string, timeoutMs: number): Promise<string | null> => {
-  const smtp = process.env.XIAOBAO_SMTP_URL;
+/** E-mail through the SMTP relay in XIAOBAO_SMTP_URL (e.g. smtp://user:pass@mail.bank.local:587), sender XIAOBAO_SMTP_FROM. */
+const sendMail = async (config: ModuleDeps['config'], mailto: string, subject: string, text: string, timeoutMs: number): Promise<string | null> => {
+  const smtp = config.smtpUrl;
   if (!smtp) return 'smtp_not_configured';
   const transport = createTransport({ url: smtp, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs } as never);
   try {
-    await transport.sendMail({ from: process.env.XIAOBAO_SMTP_FROM ?? 'xiaobao@localhost', to: mailto.replace(/^mailto:/, ''), subject, text });
+    await transport.sendMail({ from: config.smtpFrom, to: mailto.replace(/^mailto:/, ''), subject, text });
     return null;
   } finally {
     transport.close();
@@ -264,7 +264,7 @@ export const deliverPending = async (deps: ModuleDeps, timeoutMs = 5000): Promis
       try {
         error =
           j.kind === 'email'
-            ? await sendMail(j.url, `舆情预警 ${j.subject_name}`.slice(0, 150), text, timeoutMs)
+            ? await sendMail(deps.config, j.url, `舆情预警 ${j.subject_name}`.slice(0, 150), text, timeoutMs)
             : await postRobot(j.kind, j.url, j.subject_name, text, timeoutMs);
       } catch (e) {
         error = (e as Error).name === 'TimeoutError' ? 'timeout' : (e as Error).message.slice(0, 300);

@@ -10,14 +10,14 @@ let cache: DemoText[] | null = null;
  * sources (only where the demo was seeded; XIAOBAO_DEMO_REPLAY=off stops it). Idempotent per minute.
  */
 export const replayDemoPosts = async (deps: ModuleDeps, perMinute = 3, now = deps.clock.now()): Promise<number> => {
-  if (process.env.XIAOBAO_DEMO_REPLAY === 'off') return 0;
+  if (!deps.config.demoReplay) return 0;
   const sources = await deps.db
     .selectFrom('monitor_sources')
     .select(['id', 'code', 'kind', 'media_tier', 'org_id', 'org_path'])
     .where('kind', '=', 'demo')
     .execute();
   if (sources.length === 0) return 0;
-  cache ??= loadDemoTexts(300);
+  cache ??= loadDemoTexts(300, deps.config.sharedDataDir);
   if (cache.length === 0) return 0;
   const minute = Math.floor(now.getTime() / 60_000);
   const items = Array.from({ length: perMinute }, (_, i) => {

@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * The demo source replays real public posts from ../shared/data (read at run time, never copied
  * into the repository; see each data set's SOURCE.txt). Missing files just mean fewer posts.
  */
-export const SHARED_DATA = process.env.XIAOBAO_SHARED_DATA ?? fileURLToPath(new URL('../../../../../shared/data', import.meta.url));
 
 export type DemoText = { source: 'demo-appstore' | 'demo-weibo' | 'demo-news' | 'demo-forum'; title?: string; text: string };
 
@@ -20,7 +18,7 @@ const clean = (s: string) =>
     .trim();
 
 /** Up to `perSource` texts from each data set, de-duplicated, in file order. */
-export const loadDemoTexts = (perSource: number): DemoText[] => {
+export const loadDemoTexts = (perSource: number, dataDir: string): DemoText[] => {
   const out: DemoText[] = [];
   const take = (source: DemoText['source'], texts: { title?: string; text: string }[]) => {
     const seen = new Set<string>();
@@ -32,18 +30,18 @@ export const loadDemoTexts = (perSource: number): DemoText[] => {
       if (seen.size >= perSource) break;
     }
   };
-  const icbc = join(SHARED_DATA, 'icbc_app_reviews');
+  const icbc = join(dataDir, 'icbc_app_reviews');
   take(
     'demo-appstore',
     [...lines(join(icbc, '360_store_icbc.txt')), ...lines(join(icbc, 'apple_appstore_icbc.txt'))].map((text) => ({ text })),
   );
-  const topics = join(SHARED_DATA, 'weibo2018', 'topics');
+  const topics = join(dataDir, 'weibo2018', 'topics');
   const weibo = existsSync(topics) ? readdirSync(topics).flatMap((f) => lines(join(topics, f))) : [];
   take(
     'demo-weibo',
     weibo.map((l) => ({ text: l.split(',').slice(2).join(',') })),
   );
-  const finnsp = join(SHARED_DATA, 'fincuge_finnsp', 'problem_list.json');
+  const finnsp = join(dataDir, 'fincuge_finnsp', 'problem_list.json');
   if (existsSync(finnsp)) {
     const rows = JSON.parse(readFileSync(finnsp, 'utf8')) as { input: unknown }[];
     take(
@@ -57,7 +55,7 @@ export const loadDemoTexts = (perSource: number): DemoText[] => {
   }
   take(
     'demo-forum',
-    lines(join(SHARED_DATA, 'bdci2021_bank_reviews', 'unlabelled.csv'))
+    lines(join(dataDir, 'bdci2021_bank_reviews', 'unlabelled.csv'))
       .slice(1)
       .map((l) => ({ text: l.slice(l.indexOf(',') + 1) })),
   );

@@ -7,7 +7,6 @@ import { type TPostInput, ZPostInput } from '../contract.ts';
 import { ingestPosts, loadIngestContext } from './ingest.ts';
 
 export const FEED_MAX_BYTES = 5 * 1024 * 1024;
-const feedTimeoutMs = () => Number(process.env.XIAOBAO_FEED_TIMEOUT_MS ?? 10_000);
 
 export type FeedErrorCode = 'FEED_TIMEOUT' | 'FEED_TOO_LARGE' | 'FEED_HTTP' | 'FEED_NOT_XML' | 'FEED_INVALID' | 'FEED_NETWORK';
 export class FeedError extends Error {
@@ -25,7 +24,7 @@ export type FetchResult = { notModified: true } | { notModified: false; body: st
 export const fetchFeed = async (
   url: string,
   v: { etag: string | null; lastModified: string | null },
-  opts = { timeoutMs: feedTimeoutMs(), maxBytes: FEED_MAX_BYTES },
+  opts: { timeoutMs: number; maxBytes: number },
 ): Promise<FetchResult> => {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let res: Response;
@@ -124,7 +123,7 @@ export const pollSource = async (
   if (!src?.url) return { ok: false, accepted: 0, error: 'no_url' };
   const started = deps.clock.now();
   try {
-    const r = await fetchFeed(src.url, { etag: src.etag, lastModified: src.last_modified });
+    const r = await fetchFeed(src.url, { etag: src.etag, lastModified: src.last_modified }, { timeoutMs: deps.config.feedTimeoutMs, maxBytes: FEED_MAX_BYTES });
     let accepted = 0;
     if (!r.notModified) {
       const posts = feedToPosts(r.body, src.code, started);

@@ -8,6 +8,7 @@ type MonitoringJobs = {
   pollFeeds: JobDefinition<Record<string, never>>;
   deliverAlerts: JobDefinition<Record<string, never>>;
   replayDemo: JobDefinition<Record<string, never>>;
+  resumeImports: JobDefinition<Record<string, never>>;
 };
 
 const cache = new WeakMap<ModuleDeps, MonitoringJobs>();
@@ -55,6 +56,16 @@ export const monitoringJobs = (deps: ModuleDeps): MonitoringJobs => {
       handler: async () => {
         const { replayDemoPosts } = await import('./demo-replay.ts');
         await replayDemoPosts(deps);
+      },
+    }),
+    resumeImports: defineJob({
+      name: 'monitoring.resume-imports',
+      payload: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+      cron: '* * * * *',
+      retryLimit: 0,
+      handler: async () => {
+        const { resumeImportJobs } = await import('./import-runner.ts');
+        await resumeImportJobs(deps);
       },
     }),
   };

@@ -4,6 +4,7 @@ import { requirePermission } from '../../../kernel/policy.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
 import { searchComplaintRefs } from '../../complaints/index.ts';
 import {
+  ZChannelInput,
   ZGradeRuleInput,
   ZImportRequest,
   ZIncidentAction,
@@ -26,7 +27,7 @@ import { listSources } from './queries/list-sources.ts';
 import { acknowledgeAlert } from './use-cases/acknowledge-alert.ts';
 import { actOnIncident } from './use-cases/act-on-incident.ts';
 import { addReferral } from './use-cases/add-referral.ts';
-import { createChannel, ZChannelInput } from './use-cases/create-channel.ts';
+import { createChannel } from './use-cases/create-channel.ts';
 import { createGradeRule } from './use-cases/create-grade-rule.ts';
 import { createSource } from './use-cases/create-source.ts';
 import { createWatchlist } from './use-cases/create-watchlist.ts';
@@ -55,36 +56,11 @@ export const registerMonitoringRoutes = (app: HttpApp, deps: ModuleDeps): void =
     if (!items.some((s) => s.id === req.params.id && s.kind === 'rss')) return { ok: false, accepted: 0, error: 'not_a_feed_in_scope' };
     return pollSource(deps, req.params.id, actorOf(req));
   });
-  app.get(`${base}/watchlists`, { schema: { tags, summary: '监测方案 Watchlists' } }, async (req) => {
-    requirePermission(actorOf(req), P.read);
-    const rows = await deps.db
-      .selectFrom('monitor_watchlists')
-      .selectAll()
-      .where('org_path', 'like', `${actorOf(req).orgPath}%`)
-      .orderBy('created_at')
-      .execute();
-    return {
-      items: rows.map((w) => ({
-        id: w.id,
-        name: w.name,
-        kind: w.kind,
-        query: w.query,
-        spikeK: w.spike_k,
-        spikeMinCount: w.spike_min_count,
-        enabled: w.enabled,
-      })),
-    };
-  });
   app.post(
     `${base}/watchlists`,
     { schema: { tags, summary: '新建监测方案 Create a watchlist', body: ZWatchlistInput, response: { 201: ZCreated } } },
     async (req, reply) => reply.status(201).send(await createWatchlist(deps, actorOf(req), req.body)),
   );
-  app.get(`${base}/grade-rules`, { schema: { tags, summary: '分级规则 Grading rules' } }, async (req) => {
-    requirePermission(actorOf(req), P.read);
-    const rows = await deps.db.selectFrom('monitor_grade_rules').selectAll().orderBy('grade').orderBy('priority').execute();
-    return { items: rows.map((r) => ({ id: r.id, grade: r.grade, name: r.name, priority: r.priority, condition: r.condition, enabled: r.enabled })) };
-  });
   app.post(
     `${base}/grade-rules`,
     { schema: { tags, summary: '新增分级规则 Add a grading rule', body: ZGradeRuleInput, response: { 201: ZCreated } } },

@@ -72,9 +72,9 @@ export const seedMonitoringDemo = async (ctx: DemoSeedContext): Promise<void> =>
       .execute();
     await uow.audit({ action: 'monitoring.demo_seeded', targetType: 'monitor_source', note: { sources: sources.length, watchlists: DEMO_WATCHLISTS.length } });
   });
-  if (process.env.XIAOBAO_DEMO_SIZE === 'test') return;
+  if (ctx.config.demoSize === 'test') return;
 
-  const texts = loadDemoTexts(Number(process.env.XIAOBAO_DEMO_POSTS_PER_SOURCE ?? 300));
+  const texts = loadDemoTexts(ctx.config.demoPostsPerSource, ctx.config.sharedDataDir);
   if (texts.length === 0) {
     ctx.log('../shared/data not found: no demo posts');
     return;

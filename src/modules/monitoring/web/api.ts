@@ -98,3 +98,98 @@ export const opinionApi = {
   complaintRefs: (q: string) =>
     api.get<{ items: { id: string; trackingCode: string; title: string; status: string }[] }>(`${B}/complaint-refs`, undefined, { q }),
 };
+
+export type SourceDetail = Source & {
+  url: string | null;
+  mediaTier: string;
+  enabled: boolean;
+  lastPolledAt: string | null;
+  lastErrorCode: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string | null;
+  pollMinutes: number;
+};
+export type Watchlist = { id: string; name: string; kind: string; query: string; spikeK: number; spikeMinCount: number; enabled: boolean; matched7d: number };
+export type RuleCondition = {
+  minReach?: number;
+  minFollowers?: number;
+  tiers?: string[];
+  anyTerms?: string[];
+  negativeOnly?: boolean;
+  minStoryPostsPerHour?: number;
+  minLinkedComplaints?: number;
+};
+export type GradeRule = {
+  id: string;
+  grade: Grade;
+  name: string;
+  priority: number;
+  condition: RuleCondition;
+  enabled: boolean;
+  fired7d: number;
+  canEdit: boolean;
+};
+export type Channel = {
+  id: string;
+  kind: 'wecom' | 'dingtalk' | 'email';
+  name: string;
+  target: string;
+  enabled: boolean;
+  sent: number;
+  failed: number;
+  pending: number;
+  lastError: string | null;
+};
+export type QueryPreview = {
+  scanned: number;
+  matched: number;
+  samples: {
+    id: string;
+    publishedAt: string;
+    source: string;
+    excerpt: string;
+    terms: string[];
+    sentiment: 'positive' | 'negative' | 'neutral';
+    grade: Grade | null;
+  }[];
+};
+export type ImportJob = {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  format: 'csv' | 'jsonl';
+  source: string;
+  fileName: string | null;
+  total: number;
+  processed: number;
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  errors: { index: number; externalId: string | null; field?: string; reason: string }[];
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+};
+export type PushApi = { endpoint: string; header: string; scope: string; maxBatch: number; idempotency: string };
+
+/** The admin screens' calls (sources, watchlists, rules, channels, imports). */
+export const settingsApi = {
+  sources: () => api.get<{ items: SourceDetail[] }>(`${B}/sources`),
+  createSource: (body: Record<string, unknown>) => api.post<{ id: string }>(`${B}/sources`, body),
+  updateSource: (id: string, body: Record<string, unknown>) => api.put<void>(`${B}/sources/${id}`, body),
+  pollSource: (id: string) => api.post<{ ok: boolean; accepted: number; error?: string }>(`${B}/sources/${id}/poll`),
+  pushApi: () => api.get<PushApi>(`${B}/push-api`),
+  watchlists: () => api.get<{ items: Watchlist[] }>(`${B}/watchlists`),
+  createWatchlist: (body: Record<string, unknown>) => api.post<{ id: string }>(`${B}/watchlists`, body),
+  updateWatchlist: (id: string, body: Record<string, unknown>) => api.put<void>(`${B}/watchlists/${id}`, body),
+  preview: (query: string) => api.post<QueryPreview>(`${B}/watchlists/preview`, { query }),
+  rules: () => api.get<{ items: GradeRule[] }>(`${B}/grade-rules`),
+  createRule: (body: Record<string, unknown>) => api.post<{ id: string }>(`${B}/grade-rules`, body),
+  updateRule: (id: string, body: Record<string, unknown>) => api.put<void>(`${B}/grade-rules/${id}`, body),
+  channels: () => api.get<{ items: Channel[] }>(`${B}/channels`),
+  createChannel: (body: Record<string, unknown>) => api.post<{ id: string }>(`${B}/channels`, body),
+  updateChannel: (id: string, body: Record<string, unknown>) => api.put<void>(`${B}/channels/${id}`, body),
+  startImport: (body: { format: 'csv' | 'jsonl'; source: string; content: string; fileName?: string }) =>
+    api.post<{ id: string; total: number }>(`${B}/imports/jobs`, body),
+  importJob: (id: string) => api.get<ImportJob>(`${B}/imports/jobs/${id}`),
+  importJobs: () => api.get<{ items: ImportJob[] }>(`${B}/imports/jobs`),
+};

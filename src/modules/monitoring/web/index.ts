@@ -1,4 +1,4 @@
-import { AlertOutlined, FundOutlined, ProfileOutlined, SoundOutlined } from '@ant-design/icons';
+import { AlertOutlined, FundOutlined, ProfileOutlined, SettingOutlined, SoundOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { WebPage } from '../../../web/shell/nav.ts';
 
@@ -27,6 +27,14 @@ export const monitoringPages: WebPage[] = [
     permission: 'opinion.read',
     testId: 'nav-opinion-posts',
     component: lazy(() => import('./posts-page.tsx').then((m) => ({ default: m.PostsPage }))),
+  },
+  {
+    path: 'opinion/settings',
+    labelKey: 'nav.opinionSettings',
+    icon: SettingOutlined,
+    permission: 'opinion.manage',
+    testId: 'nav-opinion-settings',
+    component: lazy(() => import('./settings-page.tsx').then((m) => ({ default: m.SettingsPage }))),
   },
   {
     path: 'opinion/incidents/:id',

@@ -61,13 +61,23 @@ export const MIN_SCORE = 3;
 export type FraudResult = { fraudType: FraudType | null; score: number; scores: Partial<Record<FraudType, number>> };
 
 /** `text` must be normalised (lower case, simplified). score ∈ [0,1]: 1 − e^(−evidence/3) of the winner. */
+// Compiled once: building a RegExp per rule per post was a tenth of the analysis time.
+const GLOBAL = new Map<RegExp, RegExp>();
+const globalOf = (re: RegExp): RegExp => {
+  const hit = GLOBAL.get(re);
+  if (hit) return hit;
+  const g = new RegExp(re.source, 'g');
+  GLOBAL.set(re, g);
+  return g;
+};
+
 export const tagFraud = (text: string): FraudResult => {
   const scores: Partial<Record<FraudType, number>> = {};
   const fraudContext = /骗|诈骗|上当|被骗|报警|96110|反诈|损失|转了|转账|汇款/.test(text) ? 1 : 0;
   for (const [type, rules] of Object.entries(LEXICON) as [FraudType, [RegExp, number][]][]) {
     let s = 0;
     for (const [re, w] of rules) {
-      const m = text.match(new RegExp(re.source, 'g'));
+      const m = text.match(globalOf(re));
       if (m) s += w * (1 + 0.25 * Math.min(4, new Set(m).size - 1));
     }
     if (s > 0) scores[type] = Math.round((s + fraudContext) * 100) / 100;

@@ -71,4 +71,17 @@ export const monitoringMigrations: MigrationSet = {
       await sql`create index monitor_incident_complaints_complaint on monitor_incident_complaints (complaint_id)`.execute(db);
     },
   },
+  '20261127200000_monitoring_import_jobs': {
+    async up(db: Kysely<unknown>) {
+      // The file's text stays in the row until the job finishes, so a restarted worker can resume it.
+      await sql`create table monitor_import_jobs (
+        id uuid primary key, format text not null, source text not null, file_name text, content text not null,
+        total integer not null, processed integer not null default 0, accepted integer not null default 0,
+        duplicate integer not null default 0, rejected integer not null default 0, errors jsonb not null default '[]'::jsonb,
+        status text not null default 'queued', actor jsonb not null, created_by_name text not null,
+        org_id text not null, org_path text not null, created_at timestamptz not null default now(),
+        worker_id text, heartbeat_at timestamptz, finished_at timestamptz)`.execute(db);
+      await sql`create index monitor_import_jobs_open on monitor_import_jobs (status) where status in ('queued', 'running')`.execute(db);
+    },
+  },
 };

@@ -193,6 +193,31 @@ export type MonitorIncidentComplaintsTable = {
   linked_at: Timestamp;
 };
 
+export type MonitorImportJobsTable = {
+  id: string;
+  format: 'csv' | 'jsonl';
+  source: string;
+  file_name: string | null;
+  content: string;
+  total: number;
+  processed: Defaulted<number>;
+  accepted: Defaulted<number>;
+  duplicate: Defaulted<number>;
+  rejected: Defaulted<number>;
+  errors: ColumnType<{ index: number; externalId: string | null; reason: string; field?: string }[], string | undefined, string>;
+  status: Defaulted<'queued' | 'running' | 'done' | 'failed'>;
+  /** Who started it: the job acts for them (scope, audit). */
+  actor: Json<{ kind: 'user' | 'system'; userId: string | null; username: string; orgId: string; orgPath: string; roles: string[] }>;
+  created_by_name: string;
+  org_id: string;
+  org_path: string;
+  created_at: Timestamp;
+  /** The process running it; with the embedded database only one process exists, so another id means it died. */
+  worker_id: string | null;
+  heartbeat_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+};
+
 declare module '../../../../platform/db/schema.ts' {
   interface Database {
     monitor_sources: MonitorSourcesTable;
@@ -208,5 +233,6 @@ declare module '../../../../platform/db/schema.ts' {
     monitor_incident_events: MonitorIncidentEventsTable;
     monitor_referrals: MonitorReferralsTable;
     monitor_incident_complaints: MonitorIncidentComplaintsTable;
+    monitor_import_jobs: MonitorImportJobsTable;
   }
 }

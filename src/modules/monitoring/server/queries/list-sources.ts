@@ -26,6 +26,7 @@ export const listSources = async (deps: ModuleDeps, actor: Actor) => {
       consecutiveFailures: s.consecutive_failures,
       nextPollAt: iso(s.next_poll_at),
       postCount: s.post_count,
+      pollMinutes: s.poll_minutes,
     })),
   };
 };

@@ -1,15 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../../../../kernel/actor.ts';
 import { newId } from '../../../../kernel/ids.ts';
 import { requirePermission } from '../../../../kernel/policy.ts';
 import { inTransaction } from '../../../../platform/db/unit-of-work.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
+import type { ZChannelInput } from '../../contract.ts';
 import { MONITORING_PERMISSIONS } from '../policy.ts';
-
-export const ZChannelInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['wecom', 'dingtalk']), name: z.string().trim().min(1).max(100), url: z.url({ protocol: /^https?$/ }).max(2000) }),
-  z.strictObject({ kind: z.literal('email'), name: z.string().trim().min(1).max(100), to: z.array(z.email()).min(1).max(20) }),
-]);
 
 /** A 企业微信 / 钉钉 group robot or an e-mail list that receives alerts of the actor's org subtree (e-mail goes through XIAOBAO_SMTP_URL). */
 export const createChannel = async (deps: ModuleDeps, actor: Actor, input: z.infer<typeof ZChannelInput>): Promise<{ id: string }> => {

@@ -1,24 +1,17 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../../kernel/actor.ts';
-import { AppError } from '../../../../kernel/errors.ts';
 import { newId } from '../../../../kernel/ids.ts';
 import { requirePermission } from '../../../../kernel/policy.ts';
 import { inTransaction } from '../../../../platform/db/unit-of-work.ts';
 import type { ModuleDeps } from '../../../../platform/module.ts';
 import type { ZWatchlistInput } from '../../contract.ts';
-import { compileWatchlist } from '../analysis.ts';
-import { QuerySyntaxError } from '../domain/boolean-query.ts';
 import { MONITORING_PERMISSIONS } from '../policy.ts';
+import { assertQueryValid } from './update-watchlist.ts';
 
 /** A saved Boolean query; posts ingested from now on are matched against it. */
 export const createWatchlist = async (deps: ModuleDeps, actor: Actor, input: z.infer<typeof ZWatchlistInput>): Promise<{ id: string }> => {
   requirePermission(actor, MONITORING_PERMISSIONS.manage);
-  try {
-    compileWatchlist({ id: '', name: input.name, kind: input.kind, query: input.query });
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) throw new AppError('VALIDATION_FAILED', [{ field: 'body.query', issue: e.issue, message: `position ${e.position}` }]);
-    throw e;
-  }
+  assertQueryValid(input.query);
   const id = newId();
   await inTransaction(deps, actor, async (uow) => {
     await uow.tx
