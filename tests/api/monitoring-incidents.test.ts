@@ -212,6 +212,9 @@ describe.each(testDialects())('opinion spikes, alerts and the incident workflow 
     for (const f of found) expect((await handler.post(`${url}/complaints`, { complaintId: f.id })).statusCode).toBe(204);
     expect((await handler.post(`${url}/complaints`, { complaintId: found[0]?.id })).statusCode).toBe(409);
     expect((await handler.post(`${url}/complaints`, { complaintId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
+    // The complaint page reads the link back through the monitoring API.
+    const back = (await handler.get(`/api/v1/opinion/complaints/${found[0]?.id}/incidents`)).json();
+    expect(back.items).toEqual([expect.objectContaining({ id: incidentId, grade: 'I', statusLabel: { zh: '已研判', en: 'Decided' } })]);
 
     const ref = await handler.post(`${url}/referrals`, {
       partnerKind: 'regulator',

@@ -137,6 +137,16 @@ export type TClockPolicy = z.infer<typeof ZClockPolicy>;
 
 export const INCIDENT_STATUSES = ['investigating', 'decided', 'responded', 'watching', 'closed'] as const;
 export type TIncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const INCIDENT_STATUS_LABELS: Record<TIncidentStatus, { zh: string; en: string }> = {
+  investigating: { zh: '调查核实', en: 'Investigating' },
+  decided: { zh: '已研判', en: 'Decided' },
+  responded: { zh: '已回应', en: 'Responded' },
+  watching: { zh: '持续监测', en: 'Watching' },
+  closed: { zh: '已复盘关闭', en: 'Closed' },
+};
+const ZLabel = z.object({ zh: z.string(), en: z.string() });
+/** An incident as the complaint page shows it. */
+export const ZLinkedIncident = z.object({ id: z.uuid(), title: z.string(), grade: z.string(), gradeLabel: ZLabel, status: z.string(), statusLabel: ZLabel });
 
 export const ZOpenIncident = z.strictObject({
   alertId: z.uuid().optional(),

@@ -11,6 +11,7 @@ import { complaintApi } from './api.ts';
 import { CaseActions } from './case-actions.tsx';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseClock } from './case-clock.tsx';
+import { CaseIncidents } from './case-incidents.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { labelOf, METHOD_LABELS, NOTICE_KIND_LABELS, PARTY_ROLE_LABELS, REMEDY_LABELS } from './labels.ts';
 import { useText } from './messages.ts';
@@ -183,6 +184,7 @@ export const CasePage = () => {
         <Col xs={24} xl={9}>
           <Flex vertical gap={16}>
             <CaseClock detail={d} />
+            <CaseIncidents complaintId={d.id} />
             <Card title={t('case.timeline')}>
               <CaseTimeline timeline={[...d.timeline].reverse()} />
             </Card>

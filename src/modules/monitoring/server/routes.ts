@@ -4,12 +4,15 @@ import { requirePermission } from '../../../kernel/policy.ts';
 import type { HttpApp, ModuleDeps } from '../../../platform/module.ts';
 import { searchComplaintRefs } from '../../complaints/index.ts';
 import {
+  GRADE_LABELS,
+  INCIDENT_STATUS_LABELS,
   ZChannelInput,
   ZGradeRuleInput,
   ZImportRequest,
   ZIncidentAction,
   ZIngestResult,
   ZLinkComplaint,
+  ZLinkedIncident,
   ZOpenIncident,
   ZPostListQuery,
   ZReferralInput,
@@ -20,7 +23,7 @@ import { detectSpikes } from './alerts.ts';
 import { pollSource } from './feeds.ts';
 import { MONITORING_PERMISSIONS } from './policy.ts';
 import { getDashboard } from './queries/get-dashboard.ts';
-import { getIncident, listIncidents } from './queries/get-incident.ts';
+import { getIncident, incidentsForComplaint, listIncidents } from './queries/get-incident.ts';
 import { listAlerts } from './queries/list-alerts.ts';
 import { listPosts } from './queries/list-posts.ts';
 import { listSources } from './queries/list-sources.ts';
@@ -107,6 +110,32 @@ export const registerMonitoringRoutes = (app: HttpApp, deps: ModuleDeps): void =
   );
   app.get(`${base}/incidents/:id`, { schema: { tags, summary: '事件详情 Incident page', params: ZId } }, async (req) =>
     getIncident(deps, actorOf(req), req.params.id),
+  );
+  // For the complaint page: the incidents this complaint was linked to (the complaints module never reads our tables).
+  app.get(
+    `${base}/complaints/:id/incidents`,
+    {
+      schema: {
+        tags,
+        summary: '投诉关联的舆情事件 Incidents linked to a complaint',
+        params: ZId,
+        response: { 200: z.object({ items: z.array(ZLinkedIncident) }) },
+      },
+    },
+    async (req) => {
+      requirePermission(actorOf(req), P.read);
+      const rows = await incidentsForComplaint(deps.db, actorOf(req), req.params.id);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          grade: r.grade,
+          gradeLabel: GRADE_LABELS[r.grade],
+          status: r.status,
+          statusLabel: INCIDENT_STATUS_LABELS[r.status],
+        })),
+      };
+    },
   );
   app.post(`${base}/incidents/:id/actions`, { schema: { tags, summary: '事件处置 Act on an incident', params: ZId, body: ZIncidentAction } }, async (req) => {
     await actOnIncident(deps, actorOf(req), req.params.id, req.body);
