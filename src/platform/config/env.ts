@@ -48,6 +48,13 @@ const EnvSchema = z.object({
   XIAOBAO_DEMO_SIZE: z.enum(['full', 'test']).default('full'),
   XIAOBAO_DEMO_REPLAY: z.enum(['on', 'off']).default('on'),
   XIAOBAO_DEMO_POSTS_PER_SOURCE: z.coerce.number().int().min(0).max(100_000).default(300),
+  XIAOBAO_SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  XIAOBAO_SMS_GATEWAY_KEY: z.string().min(1).max(500).optional(),
+  XIAOBAO_WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  XIAOBAO_WECHAT_APPID: z.string().min(1).max(100).optional(),
+  XIAOBAO_WECHAT_SECRET: z.string().min(1).max(200).optional(),
+  XIAOBAO_WECHAT_TEMPLATE_ID: z.string().min(1).max(200).optional(),
+  XIAOBAO_DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
 });
 
 export type Config = {
@@ -81,6 +88,11 @@ export type Config = {
   /** The demo source keeps adding posts every minute. */
   demoReplay: boolean;
   demoPostsPerSource: number;
+  /** Outreach SMS gateway (JSON POST); the outreach settings page can override it. */
+  smsGateway: { url: string; apiKey?: string } | undefined;
+  /** WeChat Official Account template messages; all four variables or none. */
+  wechatOa: { apiBase: string; appId: string; secret: string; templateId: string } | undefined;
+  demoCustomers: number;
 };
 
 export class ConfigError extends Error {}
@@ -96,6 +108,19 @@ const loadOrCreateSecret = (dataDir: string): string => {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+};
+
+const wechatOf = (e: z.infer<typeof EnvSchema>): Config['wechatOa'] => {
+  const parts = [e.XIAOBAO_WECHAT_API_BASE, e.XIAOBAO_WECHAT_APPID, e.XIAOBAO_WECHAT_SECRET, e.XIAOBAO_WECHAT_TEMPLATE_ID];
+  if (parts.every((v) => v === undefined)) return undefined;
+  if (parts.some((v) => v === undefined))
+    throw new ConfigError('配置错误 / invalid configuration: XIAOBAO_WECHAT_*: set API_BASE, APPID, SECRET and TEMPLATE_ID together');
+  return {
+    apiBase: e.XIAOBAO_WECHAT_API_BASE as string,
+    appId: e.XIAOBAO_WECHAT_APPID as string,
+    secret: e.XIAOBAO_WECHAT_SECRET as string,
+    templateId: e.XIAOBAO_WECHAT_TEMPLATE_ID as string,
+  };
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config => {
@@ -135,6 +160,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoSize: e.XIAOBAO_DEMO_SIZE,
     demoReplay: e.XIAOBAO_DEMO_REPLAY === 'on',
     demoPostsPerSource: e.XIAOBAO_DEMO_POSTS_PER_SOURCE,
+    smsGateway: e.XIAOBAO_SMS_GATEWAY_URL
+      ? { url: e.XIAOBAO_SMS_GATEWAY_URL, ...(e.XIAOBAO_SMS_GATEWAY_KEY ? { apiKey: e.XIAOBAO_SMS_GATEWAY_KEY } : {}) }
+      : undefined,
+    wechatOa: wechatOf(e),
+    demoCustomers: e.XIAOBAO_DEMO_CUSTOMERS,
     ...overrides,
   };
   return Object.freeze(config);

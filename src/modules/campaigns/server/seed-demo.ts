@@ -279,7 +279,7 @@ const rng = (seed: number) => () => {
  * upcoming events open on the portal. Nothing under XIAOBAO_DEMO_SIZE=test (API tests make their own).
  */
 export const seedCampaignsDemo = async (ctx: DemoSeedContext): Promise<void> => {
-  if (process.env.XIAOBAO_DEMO_SIZE === 'test') return;
+  if (ctx.config.demoSize === 'test') return;
   const branch = (await listOrgRefs(ctx.db, 'branch'))[0];
   const outlets = await listOrgRefs(ctx.db, 'outlet');
   if (!branch || outlets.length === 0) return;

@@ -74,7 +74,7 @@ export const seedEducationDemo = async (ctx: DemoSeedContext): Promise<void> => 
   const reviewer = staff[0]?.displayName ?? '消保部';
   const author = '消保部宣教组';
   const now = ctx.clock.now();
-  const full = process.env.XIAOBAO_DEMO_SIZE !== 'test';
+  const full = ctx.config.demoSize !== 'test';
   await inTransaction(ctx, systemActor('demo-seed'), async (uow) => {
     const tx = uow.tx;
     const titleToId = new Map<string, string>();

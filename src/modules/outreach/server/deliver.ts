@@ -151,7 +151,7 @@ export const deliverPush = async (deps: ModuleDeps, pushId: string): Promise<voi
         .where('id', '=', pushId)
         .executeTakeFirst();
       if (push?.status !== 'running') return;
-      const [settings, policy] = await Promise.all([getChannelSettings(deps.db), getPolicySettings(deps.db)]);
+      const [settings, policy] = await Promise.all([getChannelSettings(deps.db, deps.config), getPolicySettings(deps.db)]);
       const quiet = quietUntil(deps.clock.now(), policy);
       let worked = 0;
       for (const ch of push.channels) {

@@ -191,7 +191,7 @@ export const registerOutreachRoutes = (app: HttpApp, deps: ModuleDeps): void => 
 
   app.get('/api/v1/outreach/settings', { schema: { tags, summary: '渠道与策略 Settings' } }, async (req) => {
     requirePermission(actorOf(req), P.settings);
-    const ch = await getChannelSettings(deps.db);
+    const ch = await getChannelSettings(deps.db, deps.config);
     // Secrets never leave the server.
     return {
       policy: await getPolicySettings(deps.db),

@@ -16,11 +16,11 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚�
  * published risk alerts and one finished push with its delivery history. Fast: well under a second.
  */
 export const seedOutreachDemo = async (ctx: DemoSeedContext): Promise<void> => {
-  if (process.env.XIAOBAO_DEMO_SIZE === 'test') return;
+  if (ctx.config.demoSize === 'test') return;
   const outlets = (await listOrgRefs(ctx.db, 'outlet')).filter((o) => o.code.startsWith('CC-'));
   const branch = (await listOrgRefs(ctx.db, 'branch'))[0];
   if (!outlets.length || !branch) return;
-  const count = Number(process.env.XIAOBAO_DEMO_CUSTOMERS ?? 3000);
+  const count = ctx.config.demoCustomers;
   const actor = { ...systemActor('demo-seed'), orgId: branch.id, orgPath: branch.path };
   const now = ctx.clock.now();
   await inTransaction(ctx, actor, async (uow) => {

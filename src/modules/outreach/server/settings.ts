@@ -1,35 +1,26 @@
 import { sql } from 'kysely';
+import type { Config } from '../../../platform/config/env.ts';
 import type { Executor } from '../../../platform/db/schema.ts';
 import { type TChannelSettings, type TPolicySettings, ZChannelSettings, ZPolicySettings } from '../contract.ts';
 
 /**
- * Channel and policy settings: stored values win, then the environment (XIAOBAO_SMTP_URL,
- * XIAOBAO_SMS_GATEWAY_URL, XIAOBAO_WECHAT_API_BASE + _APPID/_SECRET/_TEMPLATE_ID), then defaults.
+ * Channel and policy settings: stored values win, then the validated configuration (XIAOBAO_SMTP_URL /
+ * _FROM, XIAOBAO_SMS_GATEWAY_URL / _KEY, XIAOBAO_WECHAT_API_BASE + _APPID/_SECRET/_TEMPLATE_ID), then defaults.
  */
-const fromEnv = (): TChannelSettings => {
-  const e = process.env;
-  return ZChannelSettings.parse({
-    ...(e.XIAOBAO_SMTP_URL ? { email: { smtpUrl: e.XIAOBAO_SMTP_URL, ...(e.XIAOBAO_SMTP_FROM ? { from: e.XIAOBAO_SMTP_FROM } : {}) } } : {}),
-    ...(e.XIAOBAO_SMS_GATEWAY_URL
-      ? { sms: { url: e.XIAOBAO_SMS_GATEWAY_URL, ...(e.XIAOBAO_SMS_GATEWAY_KEY ? { apiKey: e.XIAOBAO_SMS_GATEWAY_KEY } : {}) } }
-      : {}),
-    ...(e.XIAOBAO_WECHAT_API_BASE && e.XIAOBAO_WECHAT_APPID && e.XIAOBAO_WECHAT_SECRET && e.XIAOBAO_WECHAT_TEMPLATE_ID
-      ? {
-          wechat: {
-            apiBase: e.XIAOBAO_WECHAT_API_BASE,
-            appId: e.XIAOBAO_WECHAT_APPID,
-            secret: e.XIAOBAO_WECHAT_SECRET,
-            templateId: e.XIAOBAO_WECHAT_TEMPLATE_ID,
-          },
-        }
-      : {}),
+const fromConfig = (config: Config): TChannelSettings =>
+  ZChannelSettings.parse({
+    ...(config.smtpUrl ? { email: { smtpUrl: config.smtpUrl, from: config.smtpFrom } } : {}),
+    ...(config.smsGateway ? { sms: config.smsGateway } : {}),
+    ...(config.wechatOa ? { wechat: config.wechatOa } : {}),
   });
-};
 
 const load = async (db: Executor, key: string): Promise<Record<string, unknown>> =>
   (await db.selectFrom('outreach_settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? {};
 
-export const getChannelSettings = async (db: Executor): Promise<TChannelSettings> => ({ ...fromEnv(), ...ZChannelSettings.parse(await load(db, 'channels')) });
+export const getChannelSettings = async (db: Executor, config: Config): Promise<TChannelSettings> => ({
+  ...fromConfig(config),
+  ...ZChannelSettings.parse(await load(db, 'channels')),
+});
 export const getPolicySettings = async (db: Executor): Promise<TPolicySettings> => ZPolicySettings.parse(await load(db, 'policy'));
 
 export const saveSetting = async (db: Executor, key: 'channels' | 'policy', value: Record<string, unknown>): Promise<void> => {

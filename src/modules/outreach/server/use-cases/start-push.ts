@@ -25,7 +25,7 @@ export const startPush = async (
   opts: { fromSchedule?: boolean } = {},
 ): Promise<{ queued: number; skipped: number }> => {
   requirePermission(actor, OUTREACH_PERMISSIONS.push);
-  const [policy, channels] = await Promise.all([getPolicySettings(deps.db), getChannelSettings(deps.db)]);
+  const [policy, channels] = await Promise.all([getPolicySettings(deps.db), getChannelSettings(deps.db, deps.config)]);
   const result = await inTransaction(deps, actor, async (uow) => {
     const push = await uow.tx.selectFrom('outreach_pushes').selectAll().where('id', '=', pushId).forUpdate().executeTakeFirst();
     assertInScope(actor, push);
