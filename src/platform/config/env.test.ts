@@ -47,3 +47,26 @@ describe('monitoring settings', () => {
     expect(() => loadConfig({ XIAOBAO_DATA_DIR: dir, XIAOBAO_DEMO_POSTS_PER_SOURCE: '-1' })).toThrow(/XIAOBAO_DEMO_POSTS_PER_SOURCE/);
   });
 });
+
+describe('outreach channel settings', () => {
+  it('take the SMS gateway and WeChat OA from the environment, WeChat all-or-none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xb-cfg-'));
+    const none = loadConfig({ XIAOBAO_DATA_DIR: dir });
+    expect(none).toMatchObject({ smsGateway: undefined, wechatOa: undefined, demoCustomers: 3000 });
+    const c = loadConfig({
+      XIAOBAO_DATA_DIR: dir,
+      XIAOBAO_SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms',
+      XIAOBAO_SMS_GATEWAY_KEY: 'k-1',
+      XIAOBAO_WECHAT_API_BASE: 'https://api.weixin.qq.com',
+      XIAOBAO_WECHAT_APPID: 'wx123',
+      XIAOBAO_WECHAT_SECRET: 's',
+      XIAOBAO_WECHAT_TEMPLATE_ID: 't',
+      XIAOBAO_DEMO_CUSTOMERS: '500',
+    });
+    expect(c.smsGateway).toEqual({ url: 'http://127.0.0.1:9/sms', apiKey: 'k-1' });
+    expect(c.wechatOa).toEqual({ apiBase: 'https://api.weixin.qq.com', appId: 'wx123', secret: 's', templateId: 't' });
+    expect(c.demoCustomers).toBe(500);
+    expect(() => loadConfig({ XIAOBAO_DATA_DIR: dir, XIAOBAO_WECHAT_APPID: 'wx123' })).toThrow(/XIAOBAO_WECHAT_/);
+    expect(() => loadConfig({ XIAOBAO_DATA_DIR: dir, XIAOBAO_SMS_GATEWAY_URL: 'ftp://x' })).toThrow(/XIAOBAO_SMS_GATEWAY_URL/);
+  });
+});
