@@ -4,7 +4,7 @@ import { assertBrowserReady, launchBrowser, newContext, runBrowserTests } from '
 import { type SmsFake, type SmtpFake, startSmsFake, startSmtpFake } from '../support/outreach-fakes.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const TIMEOUT = 240_000;
+const TIMEOUT = 360_000;
 
 /**
  * A risk alert is written, passes 消保审查 by someone else, is published on the portal and pushed to
@@ -36,7 +36,7 @@ describe.skipIf(!runBrowserTests)('outreach journey in a real browser', { timeou
 
   const open = async (): Promise<Page> => {
     const ctx = await newContext(browser, server.url);
-    ctx.setDefaultTimeout(30_000);
+    ctx.setDefaultTimeout(60_000);
     contexts.push(ctx);
     return ctx.newPage();
   };

@@ -16,6 +16,9 @@ export const startTestServer = async (opts: { dialect?: Dialect; demo?: boolean 
   const config = loadConfig({ ...process.env, XIAOBAO_LOG_LEVEL: 'silent', DATABASE_URL: '' }, { dataDir: db.dataDir, databaseUrl: db.databaseUrl, port: 0 });
   const rt = await bootRuntime(config, { role: 'all', jobsMode: 'inline', logger: false, handle: db.handle });
   if (opts.demo !== false) await seedDemoIfEmpty(rt, () => {});
+  // Journeys start from a settled demo: the seeds' events (hundreds, e.g. attendance feeding outreach
+  // segments) are delivered first, so the first clicks do not queue behind them on PGlite's one backend.
+  await rt.deps.dispatcher.kick();
   const app = rt.app;
   if (!app) throw new Error('no http app');
   await app.listen({ port: 0, host: '127.0.0.1' });
