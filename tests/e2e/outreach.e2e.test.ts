@@ -64,7 +64,12 @@ describe.skipIf(!runBrowserTests)('outreach journey in a real browser', { timeou
     await author.getByTestId('alert-title').fill(title);
     await author.getByTestId('alert-what').fill('骗子冒充社保局或公安民警来电，称您的社保卡涉嫌洗钱，要求把存款转到"安全账户"。');
     await author.getByTestId('alert-how').fill('公检法机关不会电话办案，更没有"安全账户"；挂断后拨打 110 或 96110 核实。');
+    // The type dropdown must be closed and its value set before saving, or the click can land on the
+    // closing dropdown instead of the button.
+    await author.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await author.getByTestId('alert-type').filter({ hasText: '冒充公检法' }).waitFor();
     await author.getByTestId('alert-save').click();
+    await author.getByTestId('alert-save').waitFor({ state: 'hidden' });
     await author.getByTestId('alert-submit').click();
     await author.getByTestId('alert-status').filter({ hasText: '消保审查中' }).waitFor();
 

@@ -13,7 +13,10 @@ export const startTestServer = async (opts: { dialect?: Dialect; demo?: boolean 
   await ensureWebBuilt(() => {});
   process.env.XIAOBAO_DEMO_COMPLAINTS ??= '300';
   const db = await createTestDb(opts.dialect ?? 'pglite');
-  const config = loadConfig({ ...process.env, XIAOBAO_LOG_LEVEL: 'silent', DATABASE_URL: '' }, { dataDir: db.dataDir, databaseUrl: db.databaseUrl, port: 0 });
+  // Journeys use the full demo whatever an earlier test file in this worker left in process.env
+  // (API tests set XIAOBAO_DEMO_SIZE=test, and Vitest reuses worker processes).
+  const env = { ...process.env, XIAOBAO_LOG_LEVEL: 'silent', DATABASE_URL: '', XIAOBAO_DEMO_SIZE: 'full' };
+  const config = loadConfig(env, { dataDir: db.dataDir, databaseUrl: db.databaseUrl, port: 0 });
   const rt = await bootRuntime(config, { role: 'all', jobsMode: 'inline', logger: false, handle: db.handle });
   if (opts.demo !== false) await seedDemoIfEmpty(rt, () => {});
   // Journeys start from a settled demo: the seeds' events (hundreds, e.g. attendance feeding outreach
