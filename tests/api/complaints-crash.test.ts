@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../../src/modules/identity/index.ts';
 import { createTestDb, type TestDb, testDialects } from '../support/db.ts';
+import { waitUntilReady } from '../support/process.ts';
 
 /**
  * Complaints acknowledged to a caller survive a SIGKILL of the server, on both engines, and two
@@ -30,14 +31,8 @@ const start = async (env: Record<string, string>) => {
   let err = '';
   child.stderr?.on('data', (d) => (err += d));
   const base = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 120_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return { child, base };
-    } catch {}
-    if (Date.now() > until) throw new Error(`server did not start: ${err}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(child, base, 120_000, () => err);
+  return { child, base };
 };
 
 const create = (base: string, key: string) =>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitUntilReady } from '../support/process.ts';
 
 /**
  * PGlite runs with fsync=off. A process crash (SIGKILL) must still lose no write that was
@@ -24,15 +25,8 @@ const startServer = async (): Promise<ChildProcess> => {
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const until = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return child;
-    } catch {}
-    if (Date.now() > until) throw new Error(`server did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(child, base, 90_000, () => out);
+  return child;
 };
 
 const login = async () => {

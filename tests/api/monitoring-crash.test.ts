@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY } from '../../src/modules/identity/index.ts';
 import { openPglite } from '../../src/platform/db/client.ts';
+import { waitUntilReady } from '../support/process.ts';
 
 /**
  * The ingest worker killed with SIGKILL in the middle of a file import and of pushed batches, then
@@ -42,15 +43,8 @@ const startServer = async (): Promise<ChildProcess> => {
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const until = Date.now() + 240_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return child;
-    } catch {}
-    if (Date.now() > until) throw new Error(`server did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(child, base, 240_000, () => out);
+  return child;
 };
 
 const login = async () => {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
 import { createTestDb, testDialects } from '../support/db.ts';
 import { type SmsFake, startSmsFake } from '../support/outreach-fakes.ts';
+import { waitUntilReady } from '../support/process.ts';
 
 /**
  * A worker process is SIGKILLed while it sends a 300-recipient SMS push, then restarted. Rows are
@@ -26,14 +27,7 @@ const start = async (env: Record<string, string>) => {
   let err = '';
   child.stderr?.on('data', (d) => (err += d));
   const base = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 120_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {}
-    if (Date.now() > until) throw new Error(`server did not start: ${err}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(child, base, 120_000, () => err);
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
